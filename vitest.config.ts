@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// Each package with tests has its own vitest.config.ts; the root runs them all as projects.
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
+  },
+});
