@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { LotSchema } from './shipment.js';
+import { SkuSchema } from './item.js';
 import { DecimalSchema, NonNegativeDecimalSchema } from './primitives/decimal.js';
 import { UomCodeSchema } from './primitives/quantity.js';
 import { ExternalRefsSchema } from './primitives/references.js';
 import { TimestampSchema } from './primitives/timestamp.js';
-import { SkuSchema } from './item.js';
+import { LotSchema } from './shipment.js';
 
 /** A stock location: a warehouse, or a bin, zone or sublocation inside one. */
 export const LocationRefSchema = z.object({
@@ -73,7 +73,10 @@ export const InventoryLevelSchema = z
     z.object({ kind: z.literal('delta'), ...levelCommon, quantities: buckets(DecimalSchema) }),
   ])
   .superRefine(requireSomeBucket)
-  .meta({ title: 'InventoryLevel', description: 'Stock of one item in one location and lot: a snapshot or a delta.' });
+  .meta({
+    title: 'InventoryLevel',
+    description: 'Stock of one item in one location and lot: a snapshot or a delta.',
+  });
 export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
 
 /** Why stock was adjusted. */
@@ -110,11 +113,18 @@ const adjustmentCommon = {
  */
 export const InventoryAdjustmentSchema = z
   .discriminatedUnion('mode', [
-    z.object({ mode: z.literal('set'), ...adjustmentCommon, expected: NonNegativeDecimalSchema, quantity: NonNegativeDecimalSchema }),
+    z.object({
+      mode: z.literal('set'),
+      ...adjustmentCommon,
+      expected: NonNegativeDecimalSchema,
+      quantity: NonNegativeDecimalSchema,
+    }),
     z.object({
       mode: z.literal('delta'),
       ...adjustmentCommon,
-      delta: DecimalSchema.regex(/^-?(?!0(\.0+)?$)/, { error: 'must not be zero: a zero adjustment changes nothing' }),
+      delta: DecimalSchema.regex(/^-?(?!0(\.0+)?$)/, {
+        error: 'must not be zero: a zero adjustment changes nothing',
+      }),
     }),
   ])
   .meta({ title: 'InventoryAdjustment', description: 'A compare-and-set or reasoned delta stock write.' });

@@ -28,7 +28,12 @@ function describeInput(input: unknown): string {
   return `a ${typeof input}`;
 }
 
-function limitWords(origin: string, limit: unknown, inclusive: boolean | undefined, bound: 'at most' | 'at least') {
+function limitWords(
+  origin: string,
+  limit: unknown,
+  inclusive: boolean | undefined,
+  bound: 'at most' | 'at least',
+) {
   const comparison = inclusive === false ? (bound === 'at most' ? 'less than' : 'more than') : bound;
   switch (origin) {
     case 'string':
@@ -75,7 +80,11 @@ function ruleOf(issue: z.core.$ZodIssue): string {
 
 /** Turns zod issues into `ParseIssue`s. Exported for connectors that validate vendor payloads with zod. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): ParseIssue[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), rule: ruleOf(issue), message: describe(issue) }));
+  return issues.map((issue) => ({
+    path: formatPath(issue.path),
+    rule: ruleOf(issue),
+    message: describe(issue),
+  }));
 }
 
 export type SafeParseResult<T> =
@@ -89,7 +98,10 @@ export type SafeParseResult<T> =
  * const result = safeParseCanonical(ShipmentSchema, body);
  * if (!result.success) console.error(result.error.issues);
  */
-export function safeParseCanonical<S extends z.ZodType>(schema: S, input: unknown): SafeParseResult<z.output<S>> {
+export function safeParseCanonical<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): SafeParseResult<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
   const name = schemaName(schema);

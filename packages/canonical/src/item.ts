@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CountryCodeSchema } from './primitives/party.js';
-import { DimensionsSchema, WeightSchema } from './primitives/measures.js';
 import { hasValidGs1CheckDigit } from './primitives/gs1.js';
+import { DimensionsSchema, WeightSchema } from './primitives/measures.js';
 import { MoneySchema } from './primitives/money.js';
+import { CountryCodeSchema } from './primitives/party.js';
 import { UomCodeSchema } from './primitives/quantity.js';
 import { ExternalRefsSchema } from './primitives/references.js';
 
@@ -13,7 +13,10 @@ export const SkuSchema = z.string().min(1).max(128);
 export const GtinSchema = z
   .string()
   .regex(/^(\d{8}|\d{12,14})$/, { error: 'must be a GTIN of 8, 12, 13 or 14 digits' })
-  .refine(hasValidGs1CheckDigit, { error: 'has a wrong GS1 check digit', params: { rule: 'gtin.check_digit' } });
+  .refine(hasValidGs1CheckDigit, {
+    error: 'has a wrong GS1 check digit',
+    params: { rule: 'gtin.check_digit' },
+  });
 
 /** How the warehouse tracks units of an item: not at all, by lot/batch, or one serial number per unit. */
 export const TrackingModeSchema = z.enum(['none', 'lot', 'serial']);
@@ -22,7 +25,9 @@ export type TrackingMode = z.infer<typeof TrackingModeSchema>;
 /** Customs data for international shipments. */
 export const CustomsInfoSchema = z.object({
   /** Harmonized System code, 6 to 10 digits without dots. */
-  hsCode: z.string().regex(/^\d{6,10}$/, { error: 'must be a Harmonized System code of 6 to 10 digits, without dots' }),
+  hsCode: z
+    .string()
+    .regex(/^\d{6,10}$/, { error: 'must be a Harmonized System code of 6 to 10 digits, without dots' }),
   countryOfOrigin: CountryCodeSchema,
   description: z.string().min(1).max(200),
   /** Declared value of one unit. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EVENT_TYPES, dataSchemaUri } from './events/catalog.js';
 import { envelopeSchemaFor } from './events/build.js';
+import { dataSchemaUri, EVENT_TYPES } from './events/catalog.js';
 import { EventEnvelopeSchema } from './events/envelope.js';
 import { FulfillmentRequestSchema } from './fulfillment/request.js';
 import { InventoryAdjustmentSchema, InventoryLevelSchema } from './inventory.js';
@@ -28,7 +28,11 @@ const RULES_NOTE =
 
 function toJsonSchema(schema: z.ZodType, id: string): Record<string, unknown> {
   // `input`: a document may leave out fields that have defaults (refs, holds, ledger zeros).
-  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'throw' });
+  const generated = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'throw',
+  });
   return { ...generated, $id: id, $comment: RULES_NOTE };
 }
 

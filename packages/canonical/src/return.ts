@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ItemRefSchema } from './item.js';
 import { LocationRefSchema } from './inventory.js';
+import { ItemRefSchema } from './item.js';
 import { ReturnStateSchema } from './lifecycle/return.js';
 import { decimal, NonNegativeDecimalSchema, PositiveDecimalSchema } from './primitives/decimal.js';
 import { UomCodeSchema } from './primitives/quantity.js';
@@ -10,9 +10,24 @@ import { LotSchema } from './shipment.js';
 import { uniqueBy } from './unique.js';
 
 /** The state a returned unit arrived in. */
-export const ReturnConditionSchema = z.enum(['new', 'opened', 'used', 'damaged', 'defective', 'missing_parts', 'wrong_item']);
+export const ReturnConditionSchema = z.enum([
+  'new',
+  'opened',
+  'used',
+  'damaged',
+  'defective',
+  'missing_parts',
+  'wrong_item',
+]);
 /** What happens to it. */
-export const ReturnDispositionSchema = z.enum(['restock', 'refurbish', 'quarantine', 'scrap', 'return_to_vendor', 'pending']);
+export const ReturnDispositionSchema = z.enum([
+  'restock',
+  'refurbish',
+  'quarantine',
+  'scrap',
+  'return_to_vendor',
+  'pending',
+]);
 
 export const ReturnLineSchema = z.object({
   lineId: z.string().min(1).max(128),
@@ -44,7 +59,11 @@ export const ReturnSchema = z
     shipmentId: z.string().min(1).max(128).optional(),
     lines: z.array(ReturnLineSchema).min(1),
     receipt: z
-      .object({ receivedAt: TimestampSchema, location: LocationRefSchema, receivedBy: z.string().max(200).optional() })
+      .object({
+        receivedAt: TimestampSchema,
+        location: LocationRefSchema,
+        receivedBy: z.string().max(200).optional(),
+      })
       .optional(),
     trackingNumber: z.string().min(1).max(64).optional(),
     createdAt: TimestampSchema,
@@ -78,7 +97,11 @@ export const ReturnSchema = z
           params: { rule: 'return.condition_required' },
         });
       }
-      if (line.serials.length > 0 && line.received !== undefined && !decimal.eq(line.received, String(line.serials.length))) {
+      if (
+        line.serials.length > 0 &&
+        line.received !== undefined &&
+        !decimal.eq(line.received, String(line.serials.length))
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['lines', index, 'serials'],
@@ -88,5 +111,8 @@ export const ReturnSchema = z
       }
     });
   })
-  .meta({ title: 'Return', description: 'A customer return: RMA, lines with condition and disposition, receipt.' });
+  .meta({
+    title: 'Return',
+    description: 'A customer return: RMA, lines with condition and disposition, receipt.',
+  });
 export type Return = z.infer<typeof ReturnSchema>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ItemRefSchema } from './item.js';
-import { CalendarDateSchema, TimestampSchema } from './primitives/timestamp.js';
+import { PositiveDecimalSchema } from './primitives/decimal.js';
 import { CurrencyCodeSchema, MoneySchema } from './primitives/money.js';
 import { AddressSchema, PartySchema } from './primitives/party.js';
-import { PositiveDecimalSchema } from './primitives/decimal.js';
 import { UomCodeSchema } from './primitives/quantity.js';
 import { ExternalRefsSchema } from './primitives/references.js';
+import { CalendarDateSchema, TimestampSchema } from './primitives/timestamp.js';
 import { CarrierServiceSchema, ServiceLevelSchema } from './service-level.js';
 import { uniqueBy } from './unique.js';
 
@@ -19,7 +19,9 @@ export const SalesOrderLineSchema = z.object({
   /** Percentage, e.g. `"10"` for 10 %. */
   discountPercent: z
     .string()
-    .regex(/^(100(\.0+)?|\d{1,2}(\.\d+)?)$/, { error: 'must be a percentage from 0 to 100 written as a string' })
+    .regex(/^(100(\.0+)?|\d{1,2}(\.\d+)?)$/, {
+      error: 'must be a percentage from 0 to 100 written as a string',
+    })
     .optional(),
   requestedDeliveryDate: CalendarDateSchema.optional(),
   refs: ExternalRefsSchema.default([]),

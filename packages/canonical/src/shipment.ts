@@ -17,7 +17,10 @@ import { uniqueBy } from './unique.js';
 export const SsccSchema = z
   .string()
   .regex(/^\d{18}$/, { error: 'must be an SSCC of exactly 18 digits' })
-  .refine(hasValidGs1CheckDigit, { error: 'has a wrong GS1 check digit', params: { rule: 'sscc.check_digit' } });
+  .refine(hasValidGs1CheckDigit, {
+    error: 'has a wrong GS1 check digit',
+    params: { rule: 'sscc.check_digit' },
+  });
 
 /**
  * A physical unit that left the dock. Nesting is by `parentId`: cartons on a pallet name the
@@ -78,7 +81,11 @@ function checkPackages(shipment: { packages: readonly Package[] }, ctx: z.Refine
     }
     // Walk up the parents; coming back to this package means the nesting is a cycle.
     const visited = new Set([pkg.id]);
-    for (let parent = byId.get(pkg.parentId); parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+    for (
+      let parent = byId.get(pkg.parentId);
+      parent;
+      parent = parent.parentId ? byId.get(parent.parentId) : undefined
+    ) {
       if (visited.has(parent.id)) {
         ctx.addIssue({
           code: 'custom',
@@ -93,7 +100,10 @@ function checkPackages(shipment: { packages: readonly Package[] }, ctx: z.Refine
   });
 }
 
-function checkContents(shipment: { packages: readonly Package[]; contents: readonly ShipmentContent[] }, ctx: z.RefinementCtx) {
+function checkContents(
+  shipment: { packages: readonly Package[]; contents: readonly ShipmentContent[] },
+  ctx: z.RefinementCtx,
+) {
   const packageIds = new Set(shipment.packages.map((pkg) => pkg.id));
   const serialsSeen = new Set<string>();
   shipment.contents.forEach((content, index) => {
@@ -164,8 +174,15 @@ export const ShipmentSchema = z
     refs: ExternalRefsSchema.default([]),
   })
   .superRefine((shipment, ctx) => {
-    uniqueBy(shipment.packages, (pkg) => pkg.id, ctx, { path: ['packages'], field: 'id', noun: 'package id' });
-    uniqueBy(shipment.trackingNumbers, (number) => number, ctx, { path: ['trackingNumbers'], noun: 'tracking number' });
+    uniqueBy(shipment.packages, (pkg) => pkg.id, ctx, {
+      path: ['packages'],
+      field: 'id',
+      noun: 'package id',
+    });
+    uniqueBy(shipment.trackingNumbers, (number) => number, ctx, {
+      path: ['trackingNumbers'],
+      noun: 'tracking number',
+    });
     checkPackages(shipment, ctx);
     checkContents(shipment, ctx);
     if (shipment.state === 'shipped' && shipment.shippedAt === undefined) {

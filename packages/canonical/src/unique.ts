@@ -10,7 +10,12 @@ export interface UniqueTarget {
 }
 
 /** Reports every entry whose key was already used, e.g. two lines with the same `lineId`. */
-export function uniqueBy<T>(entries: readonly T[], keyOf: (entry: T) => string, ctx: z.RefinementCtx, target: UniqueTarget) {
+export function uniqueBy<T>(
+  entries: readonly T[],
+  keyOf: (entry: T) => string,
+  ctx: z.RefinementCtx,
+  target: UniqueTarget,
+) {
   const noun = target.noun ?? target.field ?? 'entry';
   const seen = new Set<string>();
   entries.forEach((entry, index) => {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { UnknownEventTypeError } from '../errors.js';
 import { parseCanonical } from '../issues.js';
-import { type EventData, type EventType, EVENT_TYPES, eventCatalog, dataSchemaUri, isEventType } from './catalog.js';
+import {
+  dataSchemaUri,
+  EVENT_TYPES,
+  type EventData,
+  type EventType,
+  eventCatalog,
+  isEventType,
+} from './catalog.js';
 import { type EnvelopeAttributes, EnvelopeAttributesSchema } from './envelope.js';
 
 /** An envelope whose `data` has been checked against its type's schema. */
-export type TypedEvent<T extends EventType> = Omit<EnvelopeAttributes, 'type'> & { type: T; data: EventData<T> };
+export type TypedEvent<T extends EventType> = Omit<EnvelopeAttributes, 'type'> & {
+  type: T;
+  data: EventData<T>;
+};
 /** Any event of the catalogue, narrowed by `type`. */
 export type CatalogEvent = { [T in EventType]: TypedEvent<T> }[EventType];
 
@@ -48,7 +58,11 @@ export function envelopeSchemaFor<T extends EventType>(type: T): z.ZodType<Typed
  *   source: '/shipbob/acme', correlationId: 'order-S00042', subject: shipment.requestId, idempotencyKey: webhookId,
  * });
  */
-export function createEvent<T extends EventType>(type: T, data: EventData<T>, options: CreateEventOptions): TypedEvent<T> {
+export function createEvent<T extends EventType>(
+  type: T,
+  data: EventData<T>,
+  options: CreateEventOptions,
+): TypedEvent<T> {
   const id = options.id ?? crypto.randomUUID();
   const { id: _id, time, idempotencyKey, ...rest } = options;
   return parseCanonical(envelopeSchemaFor(type), {

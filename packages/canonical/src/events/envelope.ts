@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { TimestampSchema } from '../primitives/timestamp.js';
 
 /** An event type: reverse-DNS style, lower case, ending in its version, e.g. `crossdock.shipment.confirmed.v1`. */
-export const EventTypeNameSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[1-9]\d*$/, {
-    error: 'must be a dotted lower-case event type ending in its version, like "crossdock.shipment.confirmed.v1"',
-  });
+export const EventTypeNameSchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[1-9]\d*$/, {
+  error:
+    'must be a dotted lower-case event type ending in its version, like "crossdock.shipment.confirmed.v1"',
+});
 
 /**
  * The attributes of every event: CloudEvents 1.0 (`specversion, id, source, type, time, subject,

@@ -41,7 +41,10 @@ const has = (differences: readonly LineDifference[], reasons: readonly string[])
  * Every rule a ledger with its differences breaks; empty when it is consistent. The fulfillment
  * line schema reports these as parse issues; connectors can call it before writing a ledger.
  */
-export function ledgerViolations(ledger: QuantityLedger, differences: readonly LineDifference[]): LedgerViolation[] {
+export function ledgerViolations(
+  ledger: QuantityLedger,
+  differences: readonly LineDifference[],
+): LedgerViolation[] {
   const violations: LedgerViolation[] = [];
   const { ordered, allocated, shipped, cancelled, backordered, returned } = ledger;
   const closed = decimal.add(shipped, cancelled);

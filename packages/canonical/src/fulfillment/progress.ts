@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimal } from '../primitives/decimal.js';
-import { type QuantityLedger, openQuantity } from './ledger.js';
+import { openQuantity, type QuantityLedger } from './ledger.js';
 
 /**
  * How far a fulfillment request has come, derived from its lines' ledgers and never stored:
@@ -75,7 +75,9 @@ export function deriveProgress(ledgers: readonly QuantityLedger[]): Progress {
   const [state, ...others] = matchingProgress(ledgerFacts(ledgers));
   // Unreachable while the rules partition the facts; a loud failure beats a wrong answer.
   if (!state || others.length > 0) {
-    throw new Error(`progress rules matched ${others.length + (state ? 1 : 0)} states; they must match exactly one`);
+    throw new Error(
+      `progress rules matched ${others.length + (state ? 1 : 0)} states; they must match exactly one`,
+    );
   }
   return state;
 }

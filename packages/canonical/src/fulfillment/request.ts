@@ -11,7 +11,15 @@ import { ledgerViolations, QuantityLedgerSchema } from './ledger.js';
 import { LineDifferenceSchema } from './reasons.js';
 
 /** Why a request may not be worked on yet. Holds are a set: a request can be on several at once. */
-export const HoldSchema = z.enum(['address', 'payment', 'fraud', 'inventory', 'operator', 'customs', 'scheduled']);
+export const HoldSchema = z.enum([
+  'address',
+  'payment',
+  'fraud',
+  'inventory',
+  'operator',
+  'customs',
+  'scheduled',
+]);
 export type Hold = z.infer<typeof HoldSchema>;
 
 /** One line of a fulfillment request, with its quantity ledger and the recorded differences. */

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import type { FulfillmentRequest } from './request.js';
 import { deriveProgress, type Progress } from './progress.js';
+import type { FulfillmentRequest } from './request.js';
 
 /** Why a request needs a person's attention, on top of its progress. */
-export const ExceptionCauseSchema = z.enum(['rejected', 'cancel_rejected', 'on_hold', 'short_shipped', 'over_shipped']);
+export const ExceptionCauseSchema = z.enum([
+  'rejected',
+  'cancel_rejected',
+  'on_hold',
+  'short_shipped',
+  'over_shipped',
+]);
 export type ExceptionCause = z.infer<typeof ExceptionCauseSchema>;
 
 export interface FulfillmentStatus {
@@ -22,7 +28,9 @@ const FINISHED: readonly Progress[] = ['shipped', 'closed_short', 'cancelled'];
  * @example
  * const { progress, exception, causes } = deriveStatus(request);
  */
-export function deriveStatus(request: Pick<FulfillmentRequest, 'handshake' | 'holds' | 'lines'>): FulfillmentStatus {
+export function deriveStatus(
+  request: Pick<FulfillmentRequest, 'handshake' | 'holds' | 'lines'>,
+): FulfillmentStatus {
   const progress = deriveProgress(request.lines.map((line) => line.ledger));
   const causes: ExceptionCause[] = [];
   if (request.handshake === 'rejected') causes.push('rejected');

@@ -93,7 +93,8 @@ export function defineLifecycle<S extends string>(definition: LifecycleDefinitio
     terminal,
     next: (from) => transitions[from],
     canTransition,
-    transition: (from, to) => (canTransition(from, to) ? { ok: true, state: to as S } : { ok: false, error: refuse(from, to) }),
+    transition: (from, to) =>
+      canTransition(from, to) ? { ok: true, state: to as S } : { ok: false, error: refuse(from, to) },
     assertTransition(from, to) {
       if (!canTransition(from, to)) throw refuse(from, to);
       return to as S;

@@ -21,7 +21,8 @@ export type TrackingStatus = z.infer<typeof TrackingStatusSchema>;
 
 const moving = ['in_transit', 'out_for_delivery', 'available_for_pickup', 'delivery_attempted'] as const;
 const anyEnd = ['delivered', 'exception', 'returned_to_sender', 'unknown'] as const;
-const without = <T extends string>(list: readonly T[], state: T): T[] => list.filter((entry) => entry !== state);
+const without = <T extends string>(list: readonly T[], state: T): T[] =>
+  list.filter((entry) => entry !== state);
 
 /**
  * Legal moves between tracking statuses. Carriers go back and forth between the moving states

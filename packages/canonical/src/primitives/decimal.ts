@@ -7,7 +7,12 @@ import { DecimalError } from '../errors.js';
  * Arithmetic runs on decimal.js with 40 significant digits in a private clone, so the
  * application's own decimal.js settings are never touched.
  */
-const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -1000, toExpPos: 1000 });
+const Exact = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -1000,
+  toExpPos: 1000,
+});
 type Exact = InstanceType<typeof Exact>;
 
 const SIGNED = /^-?(0|[1-9]\d*)(\.\d+)?$/;
@@ -27,7 +32,9 @@ export const DecimalSchema = z
 export const NonNegativeDecimalSchema = z
   .string()
   .max(64)
-  .regex(NON_NEGATIVE, { error: `must be a decimal number of zero or more, written as a string, ${EXAMPLE}` });
+  .regex(NON_NEGATIVE, {
+    error: `must be a decimal number of zero or more, written as a string, ${EXAMPLE}`,
+  });
 
 /** A decimal number > 0 written as a string. */
 export const PositiveDecimalSchema = z
@@ -46,7 +53,8 @@ const ROUNDING: Record<RoundingMethod, Decimal.Rounding> = {
 };
 
 function exact(value: string): Exact {
-  if (!SIGNED.test(value)) throw new DecimalError(`"${value}" is not a decimal number written as a string, ${EXAMPLE}`);
+  if (!SIGNED.test(value))
+    throw new DecimalError(`"${value}" is not a decimal number written as a string, ${EXAMPLE}`);
   return new Exact(value);
 }
 
@@ -73,7 +81,8 @@ export const decimal = {
     if (!Number.isFinite(value)) throw new DecimalError(`${value} is not a finite number`);
     return text(new Exact(value.toString()));
   },
-  add: (...values: string[]): string => text(values.reduce((sum, value) => sum.plus(exact(value)), new Exact(0))),
+  add: (...values: string[]): string =>
+    text(values.reduce((sum, value) => sum.plus(exact(value)), new Exact(0))),
   sub: (a: string, b: string): string => text(exact(a).minus(exact(b))),
   mul: (a: string, b: string): string => text(exact(a).times(exact(b))),
   /** Divides to 40 significant digits; round the result with `roundTo` when it must fit a precision. */
@@ -101,7 +110,8 @@ export const decimal = {
    */
   roundTo(value: string, precision: string, method: RoundingMethod = 'HALF-UP'): string {
     const step = exact(precision);
-    if (step.lessThanOrEqualTo(0)) throw new DecimalError(`rounding precision must be greater than zero, got ${precision}`);
+    if (step.lessThanOrEqualTo(0))
+      throw new DecimalError(`rounding precision must be greater than zero, got ${precision}`);
     const steps = exact(value).dividedBy(step).toDecimalPlaces(0, ROUNDING[method]);
     return text(steps.times(step));
   },

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { PositiveDecimalSchema } from './decimal.js';
 
 /** A weight in kilograms, grams, pounds or ounces (UN/ECE Rec 20 codes). */
-export const WeightSchema = z.object({ value: PositiveDecimalSchema, uom: z.enum(['KGM', 'GRM', 'LBR', 'ONZ']) });
+export const WeightSchema = z.object({
+  value: PositiveDecimalSchema,
+  uom: z.enum(['KGM', 'GRM', 'LBR', 'ONZ']),
+});
 export type Weight = z.infer<typeof WeightSchema>;
 
 /** Outer dimensions, all three in one length unit (UN/ECE Rec 20 codes). */

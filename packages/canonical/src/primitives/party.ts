@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ExternalRefsSchema } from './references.js';
 
 /** ISO 3166-1 alpha-2 country code, e.g. `"DE"`. */
-export const CountryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code in capitals, like "DE" or "US"' });
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, {
+  error: 'must be an ISO 3166-1 alpha-2 country code in capitals, like "DE" or "US"',
+});
 
 /** A postal address. `lines` are street lines in order; `region` is the state or province code where one exists. */
 export const AddressSchema = z

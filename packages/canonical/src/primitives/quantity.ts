@@ -6,15 +6,15 @@ import { DecimalSchema, decimal, NonNegativeDecimalSchema } from './decimal.js';
  * A unit code: the UN/ECE Recommendation 20 code where one exists (`EA` each, `KGM` kilogram,
  * `GRM` gram, `LTR` litre, `MTR` metre, `DZN` dozen), otherwise a code both systems agree on.
  */
-export const UomCodeSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, {
-    error: 'must be a unit code such as "EA" or "KGM" (UN/ECE Rec 20 where one exists): letters, digits, _ . -',
-  });
+export const UomCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, {
+  error: 'must be a unit code such as "EA" or "KGM" (UN/ECE Rec 20 where one exists): letters, digits, _ . -',
+});
 export type UomCode = z.infer<typeof UomCodeSchema>;
 
 /** An exact amount of something in a unit: `{ value: "12.5", uom: "KGM" }`. */
-export const QuantitySchema = z.object({ value: DecimalSchema, uom: UomCodeSchema }).meta({ title: 'Quantity' });
+export const QuantitySchema = z
+  .object({ value: DecimalSchema, uom: UomCodeSchema })
+  .meta({ title: 'Quantity' });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
 /** A quantity that cannot be negative: on hand, ordered, shipped. */
@@ -22,7 +22,9 @@ export const NonNegativeQuantitySchema = z.object({ value: NonNegativeDecimalSch
 
 function sameUnit(operation: string, a: Quantity, b: Quantity): void {
   if (a.uom !== b.uom) {
-    throw new DecimalError(`cannot ${operation} ${a.value} ${a.uom} and ${b.value} ${b.uom}: convert one to the other's unit first`);
+    throw new DecimalError(
+      `cannot ${operation} ${a.value} ${a.uom} and ${b.value} ${b.uom}: convert one to the other's unit first`,
+    );
   }
 }
 

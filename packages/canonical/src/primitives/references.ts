@@ -35,6 +35,10 @@ export const ExternalRefsSchema = z.array(ExternalRefSchema).superRefine((refs, 
 });
 
 /** The id an object has in `system` (and `account`, when given), or undefined. */
-export function findRef(refs: readonly ExternalRef[], system: string, account?: string): ExternalRef | undefined {
+export function findRef(
+  refs: readonly ExternalRef[],
+  system: string,
+  account?: string,
+): ExternalRef | undefined {
   return refs.find((ref) => ref.system === system && (account === undefined || ref.account === account));
 }

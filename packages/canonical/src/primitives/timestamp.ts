@@ -6,10 +6,13 @@ import { z } from 'zod';
  */
 export const TimestampSchema = z.iso.datetime({
   offset: true,
-  error: 'must be an ISO-8601 timestamp with an offset, like "2026-11-25T14:00:00Z" or "2026-11-25T15:00:00+01:00"',
+  error:
+    'must be an ISO-8601 timestamp with an offset, like "2026-11-25T14:00:00Z" or "2026-11-25T15:00:00+01:00"',
 });
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
 /** A calendar date, `YYYY-MM-DD` (expiry dates, requested ship dates). */
-export const CalendarDateSchema = z.iso.date({ error: 'must be a calendar date written YYYY-MM-DD, like "2027-03-31"' });
+export const CalendarDateSchema = z.iso.date({
+  error: 'must be a calendar date written YYYY-MM-DD, like "2027-03-31"',
+});
 export type CalendarDate = z.infer<typeof CalendarDateSchema>;

@@ -31,7 +31,14 @@ export const UnitOfMeasureSchema = z
   .meta({ title: 'UnitOfMeasure' });
 export type UnitOfMeasure = z.infer<typeof UnitOfMeasureSchema>;
 
-function unit(code: string, name: string, category: string, type: UnitOfMeasure['type'], ratio: string, rounding: string) {
+function unit(
+  code: string,
+  name: string,
+  category: string,
+  type: UnitOfMeasure['type'],
+  ratio: string,
+  rounding: string,
+) {
   return { code, name, category, type, ratio, rounding } as const satisfies UnitOfMeasure;
 }
 
@@ -97,7 +104,8 @@ export function createUomCatalog(units: readonly UnitOfMeasure[] = standardUnits
   const references = new Map<string, string>();
   for (const candidate of units) {
     const parsed = UnitOfMeasureSchema.parse(candidate);
-    if (byCode.has(parsed.code)) throw new UomConversionError(`unit "${parsed.code}" is defined twice`, parsed.code, parsed.code);
+    if (byCode.has(parsed.code))
+      throw new UomConversionError(`unit "${parsed.code}" is defined twice`, parsed.code, parsed.code);
     byCode.set(parsed.code, parsed);
     if (parsed.type === 'reference') {
       const existing = references.get(parsed.category);
@@ -113,7 +121,11 @@ export function createUomCatalog(units: readonly UnitOfMeasure[] = standardUnits
   }
   for (const defined of byCode.values()) {
     if (!references.has(defined.category)) {
-      throw new UomConversionError(`category "${defined.category}" has no reference unit`, defined.code, defined.code);
+      throw new UomConversionError(
+        `category "${defined.category}" has no reference unit`,
+        defined.code,
+        defined.code,
+      );
     }
   }
 
@@ -138,7 +150,10 @@ export function createUomCatalog(units: readonly UnitOfMeasure[] = standardUnits
       }
       if (source.code === target.code) return { value: decimal.normalize(amount.value), uom: to };
       const converted = fromReference(toReference(amount.value, source), target);
-      const value = options.round === false ? converted : decimal.roundTo(converted, target.rounding, options.method ?? 'UP');
+      const value =
+        options.round === false
+          ? converted
+          : decimal.roundTo(converted, target.rounding, options.method ?? 'UP');
       return { value, uom: target.code };
     },
   };
