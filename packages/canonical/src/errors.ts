@@ -82,6 +82,23 @@ export class UnknownEventTypeError extends CanonicalError {
   }
 }
 
+/** A shipment does not fit the request it is applied to: an unknown line, or a unit that cannot be converted. */
+export class ShipmentMismatchError extends CanonicalError {
+  override name = 'ShipmentMismatchError';
+  readonly requestId: string;
+  readonly shipmentId: string;
+  readonly lineId: string;
+
+  constructor(message: string, context: { requestId: string; shipmentId: string; lineId: string }) {
+    super(
+      `shipment ${context.shipmentId} on request ${context.requestId}, line ${context.lineId}: ${message}`,
+    );
+    this.requestId = context.requestId;
+    this.shipmentId = context.shipmentId;
+    this.lineId = context.lineId;
+  }
+}
+
 /** True for any error thrown by `@crossdock/canonical`. */
 export function isCanonicalError(error: unknown): error is CanonicalError {
   return error instanceof CanonicalError;

@@ -5,6 +5,7 @@ export {
   IllegalTransitionError,
   type IllegalTransitionReason,
   isCanonicalError,
+  ShipmentMismatchError,
   UnknownEventTypeError,
   UomConversionError,
 } from './errors.js';
@@ -75,6 +76,7 @@ export {
   ExceptionCauseSchema,
   type FulfillmentStatus,
 } from './fulfillment/status.js';
+export { type ApplyShipmentOptions, applyShipment, type RemainderReason } from './fulfillment/apply-shipment.js';
 export {
   type AdjustmentReason,
   AdjustmentReasonSchema,

@@ -76,6 +76,8 @@ export const FulfillmentRequestSchema = z
     requestedDeliveryDate: CalendarDateSchema.optional(),
     lines: z.array(FulfillmentLineSchema).min(1),
     instructions: z.string().max(4000).optional(),
+    /** Ids of the shipments already counted in the ledgers, so applying one twice changes nothing. */
+    appliedShipmentIds: z.array(z.string().min(1).max(128)).default([]).meta({ uniqueItems: true }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema.optional(),
     refs: ExternalRefsSchema.default([]),
