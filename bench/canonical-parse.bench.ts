@@ -12,10 +12,14 @@ for (const lines of SIZES) {
   // Refuse to measure something that does not parse: a benchmark of an error path proves nothing.
   FulfillmentRequestSchema.parse(JSON.parse(body));
   bench.add(`baseline JSON.parse, ${lines} line(s)`, () => JSON.parse(body));
-  bench.add(`FulfillmentRequest parse, ${lines} line(s)`, () => FulfillmentRequestSchema.parse(JSON.parse(body)));
+  bench.add(`FulfillmentRequest parse, ${lines} line(s)`, () =>
+    FulfillmentRequestSchema.parse(JSON.parse(body)),
+  );
 }
 
-console.log(`canonical parse benchmark: ${bench.tasks.length} tasks, ~${(bench.tasks.length * 1.8).toFixed(0)} s`);
+console.log(
+  `canonical parse benchmark: ${bench.tasks.length} tasks, ~${(bench.tasks.length * 1.8).toFixed(0)} s`,
+);
 bench.addEventListener('cycle', (event) => console.log(`  done: ${event.task?.name}`));
 await bench.run();
 

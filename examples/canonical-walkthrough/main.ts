@@ -14,8 +14,8 @@ import {
   handshakeLifecycle,
   parseCanonical,
   parseEvent,
-  returnLifecycle,
   ReturnSchema,
+  returnLifecycle,
   type SalesOrder,
   SalesOrderSchema,
   ShipmentSchema,
@@ -50,16 +50,22 @@ function publish(event: CatalogEvent) {
 function describeLines(request: FulfillmentRequest) {
   for (const line of request.lines) {
     const { ordered, shipped, backordered, cancelled } = line.ledger;
-    detail(`${line.item.sku.padEnd(10)} ordered ${ordered} ${line.uom}, shipped ${shipped}, backordered ${backordered}, cancelled ${cancelled}`);
+    detail(
+      `${line.item.sku.padEnd(10)} ordered ${ordered} ${line.uom}, shipped ${shipped}, backordered ${backordered}, cancelled ${cancelled}`,
+    );
   }
   const status = deriveStatus(request);
-  detail(`progress: ${status.progress}${status.exception ? ` (exception: ${status.causes.join(', ')})` : ''}`);
+  detail(
+    `progress: ${status.progress}${status.exception ? ` (exception: ${status.causes.join(', ')})` : ''}`,
+  );
 }
 
 say('Sales order confirmed in Odoo');
 const salesOrder: SalesOrder = parseCanonical(SalesOrderSchema, order);
 validateAgainstJsonSchema('sales-order.json', order);
-detail(`${salesOrder.number}: ${salesOrder.lines.length} lines for ${salesOrder.customer.name}, ${salesOrder.serviceLevel}`);
+detail(
+  `${salesOrder.number}: ${salesOrder.lines.length} lines for ${salesOrder.customer.name}, ${salesOrder.serviceLevel}`,
+);
 
 say('Fulfillment request for the 3PL warehouse, released and accepted');
 let request = parseCanonical(FulfillmentRequestSchema, {
@@ -73,7 +79,13 @@ let request = parseCanonical(FulfillmentRequestSchema, {
   // The warehouse counts drawers in units; the order sold dozens.
   lines: salesOrder.lines.map((line) => {
     const inUnits = uom.convert({ value: line.quantity, uom: line.uom }, 'EA');
-    return { lineId: line.lineId, orderLineId: line.lineId, item: line.item, uom: 'EA', ledger: { ordered: inUnits.value, allocated: inUnits.value } };
+    return {
+      lineId: line.lineId,
+      orderLineId: line.lineId,
+      item: line.item,
+      uom: 'EA',
+      ledger: { ordered: inUnits.value, allocated: inUnits.value },
+    };
   }),
 });
 for (const next of ['submitted', 'accepted'] as const) {
@@ -82,23 +94,37 @@ for (const next of ['submitted', 'accepted'] as const) {
 }
 const refused = handshakeLifecycle.transition(request.handshake, 'submitted');
 if (!refused.ok) detail(`a second release is refused: ${refused.error.message}`);
-publish(createEvent('crossdock.fulfillment.released.v1', { request }, { source: '/crossdock/demo', correlationId, subject: request.id }));
+publish(
+  createEvent(
+    'crossdock.fulfillment.released.v1',
+    { request },
+    { source: '/crossdock/demo', correlationId, subject: request.id },
+  ),
+);
 
 say('Partial shipment: a pallet of two cartons, screens from two lots, 3 screens backordered (BP)');
 const first = parseCanonical(ShipmentSchema, firstShipment);
 request = applyShipment(request, first, { remainder: { '101': 'BP' } });
 describeLines(request);
-const shipmentEvent = createEvent('crossdock.shipment.confirmed.v1', { shipment: first }, {
-  source: '/shipbob/acme',
-  correlationId,
-  subject: request.id,
-  idempotencyKey: `shipbob:webhook:${first.id}`,
-});
+const shipmentEvent = createEvent(
+  'crossdock.shipment.confirmed.v1',
+  { shipment: first },
+  {
+    source: '/shipbob/acme',
+    correlationId,
+    subject: request.id,
+    idempotencyKey: `shipbob:webhook:${first.id}`,
+  },
+);
 publish(shipmentEvent);
 publish(
   createEvent(
     'crossdock.shipment.short_shipped.v1',
-    { requestId: request.id, shipmentId: first.id, lines: [{ lineId: '101', uom: 'EA', ordered: '10', shipped: '7', short: '3', reason: 'BP' }] },
+    {
+      requestId: request.id,
+      shipmentId: first.id,
+      lines: [{ lineId: '101', uom: 'EA', ordered: '10', shipped: '7', short: '3', reason: 'BP' }],
+    },
     { source: '/crossdock/demo', correlationId, causationId: shipmentEvent.id, subject: request.id },
   ),
 );
@@ -115,25 +141,49 @@ describeLines(request);
 say('Tracking the first parcel');
 let parcel: TrackingStatus = trackingLifecycle.initial;
 for (const scan of trackingScans) {
-  const event = parseCanonical(TrackingEventSchema, { trackingNumber: first.trackingNumbers[0], carrier: 'ups', ...scan });
-  const move = parcel === event.status ? { ok: true as const, state: parcel } : trackingLifecycle.transition(parcel, event.status);
+  const event = parseCanonical(TrackingEventSchema, {
+    trackingNumber: first.trackingNumbers[0],
+    carrier: 'ups',
+    ...scan,
+  });
+  const move =
+    parcel === event.status
+      ? { ok: true as const, state: parcel }
+      : trackingLifecycle.transition(parcel, event.status);
   if (!move.ok) {
     detail(`late scan "${scan.carrierDetail}" refused: ${move.error.message}`);
     continue;
   }
   parcel = move.state;
   detail(`${event.status.padEnd(16)} carrier ${event.carrierCode}: ${event.carrierDetail}`);
-  publish(createEvent('crossdock.tracking.updated.v1', { tracking: event }, { source: '/easypost/acme', correlationId, subject: event.trackingNumber }));
+  publish(
+    createEvent(
+      'crossdock.tracking.updated.v1',
+      { tracking: event },
+      { source: '/easypost/acme', correlationId, subject: event.trackingNumber },
+    ),
+  );
 }
 
 say('Two chairs come back damaged');
 const ret = parseCanonical(ReturnSchema, customerReturn);
 let returnState = returnLifecycle.initial;
-for (const next of ['authorized', 'in_transit', 'received'] as const) returnState = returnLifecycle.assertTransition(returnState, next);
-const returned = ret.lines.map((line) => `${line.received} ${line.uom} ${line.item.sku} ${line.condition} → ${line.disposition}`);
+for (const next of ['authorized', 'in_transit', 'received'] as const)
+  returnState = returnLifecycle.assertTransition(returnState, next);
+const returned = ret.lines.map(
+  (line) => `${line.received} ${line.uom} ${line.item.sku} ${line.condition} → ${line.disposition}`,
+);
 detail(`${ret.rma} ${returnState}: ${returned.join('; ')}`);
-publish(createEvent('crossdock.return.received.v1', { return: ret }, { source: '/shipbob/acme', correlationId, subject: ret.id }));
+publish(
+  createEvent(
+    'crossdock.return.received.v1',
+    { return: ret },
+    { source: '/shipbob/acme', correlationId, subject: ret.id },
+  ),
+);
 
 say('Summary');
-detail(`correlation id ${correlationId}: ${published.length} events, ${request.appliedShipmentIds.length} shipments counted once each`);
+detail(
+  `correlation id ${correlationId}: ${published.length} events, ${request.appliedShipmentIds.length} shipments counted once each`,
+);
 detail(`final progress: ${deriveStatus(request).progress}`);

@@ -37,6 +37,11 @@ export {
   toCloudEvent,
 } from './events/envelope.js';
 export {
+  type ApplyShipmentOptions,
+  applyShipment,
+  type RemainderReason,
+} from './fulfillment/apply-shipment.js';
+export {
   type LedgerViolation,
   ledgerViolations,
   openQuantity,
@@ -76,7 +81,6 @@ export {
   ExceptionCauseSchema,
   type FulfillmentStatus,
 } from './fulfillment/status.js';
-export { type ApplyShipmentOptions, applyShipment, type RemainderReason } from './fulfillment/apply-shipment.js';
 export {
   type AdjustmentReason,
   AdjustmentReasonSchema,

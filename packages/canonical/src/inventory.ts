@@ -122,7 +122,7 @@ export const InventoryAdjustmentSchema = z
     z.object({
       mode: z.literal('delta'),
       ...adjustmentCommon,
-      delta: DecimalSchema.regex(/^-?(?!0(\.0+)?$)/, {
+      delta: DecimalSchema.regex(/^(?!-?0(\.0+)?$)/, {
         error: 'must not be zero: a zero adjustment changes nothing',
       }),
     }),

@@ -28,6 +28,15 @@ function describeInput(input: unknown): string {
   return `a ${typeof input}`;
 }
 
+/** "a string", "an object": the article English wants before a type name. */
+function withArticle(noun: string): string {
+  if (noun === 'array') return 'a list';
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+// zod's own English messages; any other message was written by the schema and is kept as is.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (big|small)|Unrecognized)/;
+
 function limitWords(
   origin: string,
   limit: unknown,
@@ -37,7 +46,8 @@ function limitWords(
   const comparison = inclusive === false ? (bound === 'at most' ? 'less than' : 'more than') : bound;
   switch (origin) {
     case 'string':
-      return `must be ${comparison} ${String(limit)} characters long`;
+      if (bound === 'at least' && String(limit) === '1' && inclusive !== false) return 'must not be empty';
+      return `must be ${comparison} ${String(limit)} character${String(limit) === '1' ? '' : 's'} long`;
     case 'array':
     case 'set':
       return bound === 'at least' && String(limit) === '1' && inclusive !== false
@@ -49,11 +59,13 @@ function limitWords(
 }
 
 function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) return 'is required';
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? 'is required'
-        : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describeInput(issue.input)}`;
+      // Without `reportInput` zod leaves the input out, and then a wrong type is not a missing one.
+      if (!('input' in issue)) return `must be ${withArticle(issue.expected)}`;
+      return `must be ${withArticle(issue.expected)}, got ${describeInput(issue.input)}`;
     case 'too_big':
       return limitWords(issue.origin, issue.maximum, issue.inclusive, 'at most');
     case 'too_small':
@@ -67,7 +79,6 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'not_multiple_of':
       return `must be a multiple of ${String(issue.divisor)}`;
     default:
-      // `custom` and `invalid_format` issues carry the message the schema wrote for them.
       return issue.message;
   }
 }

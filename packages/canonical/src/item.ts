@@ -12,7 +12,7 @@ export const SkuSchema = z.string().min(1).max(128);
 /** GTIN-8, -12, -13 or -14 with a valid GS1 check digit. */
 export const GtinSchema = z
   .string()
-  .regex(/^(\d{8}|\d{12,14})$/, { error: 'must be a GTIN of 8, 12, 13 or 14 digits' })
+  .regex(/^(\d{8}|\d{12,14})$/, { error: 'must be a GTIN of 8, 12, 13 or 14 digits', abort: true })
   .refine(hasValidGs1CheckDigit, {
     error: 'has a wrong GS1 check digit',
     params: { rule: 'gtin.check_digit' },

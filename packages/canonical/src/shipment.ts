@@ -16,7 +16,7 @@ import { uniqueBy } from './unique.js';
 /** Serial Shipping Container Code: 18 digits with a GS1 check digit (the label on a carton or pallet). */
 export const SsccSchema = z
   .string()
-  .regex(/^\d{18}$/, { error: 'must be an SSCC of exactly 18 digits' })
+  .regex(/^\d{18}$/, { error: 'must be an SSCC of exactly 18 digits', abort: true })
   .refine(hasValidGs1CheckDigit, {
     error: 'has a wrong GS1 check digit',
     params: { rule: 'sscc.check_digit' },
@@ -86,7 +86,7 @@ function checkPackages(shipment: { packages: readonly Package[] }, ctx: z.Refine
       parent;
       parent = parent.parentId ? byId.get(parent.parentId) : undefined
     ) {
-      if (visited.has(parent.id)) {
+      if (parent.id === pkg.id) {
         ctx.addIssue({
           code: 'custom',
           path: ['packages', index, 'parentId'],
@@ -95,6 +95,8 @@ function checkPackages(shipment: { packages: readonly Package[] }, ctx: z.Refine
         });
         return;
       }
+      // A loop further up is reported on the packages that form it, not on this one.
+      if (visited.has(parent.id)) return;
       visited.add(parent.id);
     }
   });

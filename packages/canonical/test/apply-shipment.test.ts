@@ -12,12 +12,17 @@ import {
   standardUnits,
 } from '../src/index.js';
 
-function request(lines: Array<{ lineId: string; ordered: string; allocated?: string; uom?: string }>): FulfillmentRequest {
+function request(
+  lines: Array<{ lineId: string; ordered: string; allocated?: string; uom?: string }>,
+): FulfillmentRequest {
   return FulfillmentRequestSchema.parse({
     id: 'WH/OUT/00042',
     warehouse: { id: 'WH' },
     handshake: 'accepted',
-    shipTo: { name: 'Deco Addict', address: { lines: ['77 Santa Barbara Rd'], city: 'Pleasant Hill', countryCode: 'US' } },
+    shipTo: {
+      name: 'Deco Addict',
+      address: { lines: ['77 Santa Barbara Rd'], city: 'Pleasant Hill', countryCode: 'US' },
+    },
     createdAt: '2026-11-20T09:00:00Z',
     lines: lines.map((line) => ({
       lineId: line.lineId,
@@ -32,7 +37,8 @@ function shipment(id: string, contents: Array<Record<string, unknown>>): Shipmen
   return ShipmentSchema.parse({ id, shippedAt: '2026-11-21T15:00:00Z', contents });
 }
 
-const ledgerOf = (req: FulfillmentRequest, lineId: string) => req.lines.find((line) => line.lineId === lineId)?.ledger;
+const ledgerOf = (req: FulfillmentRequest, lineId: string) =>
+  req.lines.find((line) => line.lineId === lineId)?.ledger;
 
 describe('applyShipment', () => {
   it('counts a partial shipment and keeps the rest as a backorder when the warehouse says BP', () => {
@@ -68,7 +74,12 @@ describe('applyShipment', () => {
       shipment('SHP-1', [{ requestLineId: '1', item: { sku: 'SKU-1' }, quantity: '8', uom: 'EA' }]),
       { remainder: { '1': 'CP' } },
     );
-    expect(ledgerOf(after, '1')).toMatchObject({ shipped: '8', cancelled: '2', backordered: '0', allocated: '0' });
+    expect(ledgerOf(after, '1')).toMatchObject({
+      shipped: '8',
+      cancelled: '2',
+      backordered: '0',
+      allocated: '0',
+    });
     expect(deriveProgress(after.lines.map((line) => line.ledger))).toBe('closed_short');
   });
 
@@ -144,7 +155,9 @@ describe('applyShipment', () => {
         shipment('SHP-1', [{ requestLineId: '1', item: { sku: 'SKU-1' }, quantity: '2', uom: 'DZN' }]),
       );
     expect(apply).toThrow(ShipmentMismatchError);
-    expect(apply).toThrow('shipment SHP-1 on request WH/OUT/00042, line 1: shipped in DZN but the line is in EA');
+    expect(apply).toThrow(
+      'shipment SHP-1 on request WH/OUT/00042, line 1: shipped in DZN but the line is in EA',
+    );
   });
 
   it('refuses a shipment for a line the request does not have', () => {
@@ -171,7 +184,10 @@ describe('applyShipment', () => {
     const broken = { ...request([{ lineId: '1', ordered: '2' }]) };
     broken.lines = [{ ...broken.lines[0]!, ledger: { ...broken.lines[0]!.ledger, returned: '5' } }];
     expect(() =>
-      applyShipment(broken, shipment('SHP-1', [{ requestLineId: '1', item: { sku: 'SKU-1' }, quantity: '1', uom: 'EA' }])),
+      applyShipment(
+        broken,
+        shipment('SHP-1', [{ requestLineId: '1', item: { sku: 'SKU-1' }, quantity: '1', uom: 'EA' }]),
+      ),
     ).toThrow(CanonicalParseError);
   });
 });

@@ -181,6 +181,16 @@ describe('rounding to a precision (Odoo float_round semantics)', () => {
     expect(decimal.roundTo('-1.99', '1', 'DOWN')).toBe('-1');
   });
 
+  it('rounds exactly when the value carries 40 or more significant digits, like a division result', () => {
+    // 0.7499…9 (40 digits) is below 0.75, so it is nearer to 0.5 than to 1.
+    expect(decimal.roundTo(`0.74${'9'.repeat(38)}`, '0.5', 'HALF-UP')).toBe('0.5');
+    // 0.5000…02 (40 digits) is above 0.5, so rounding UP to a half unit gives 1.
+    expect(decimal.roundTo(`0.5${'0'.repeat(38)}2`, '0.5', 'UP')).toBe('1');
+    // Just above 2.34 rounds UP to 2.35; just below 2.35 rounds DOWN to 2.34.
+    expect(decimal.roundTo(`2.34${'0'.repeat(40)}1`, '0.01', 'UP')).toBe('2.35');
+    expect(decimal.roundTo(`2.34${'9'.repeat(41)}`, '0.01', 'DOWN')).toBe('2.34');
+  });
+
   it('rounds half-up when no method is given', () => {
     expect(decimal.roundTo('2.345', '0.01')).toBe('2.35');
     expect(decimal.roundTo('2.344', '0.01')).toBe('2.34');
@@ -205,7 +215,21 @@ describe('rounding to a precision (Odoo float_round semantics)', () => {
 });
 
 describe('refusing malformed decimals', () => {
-  const malformed = ['1e3', '', '12.', '.5', '1,5', '0x10', '+1', ' 1', '1 ', '1.2.3', 'NaN', 'Infinity', '01'];
+  const malformed = [
+    '1e3',
+    '',
+    '12.',
+    '.5',
+    '1,5',
+    '0x10',
+    '+1',
+    ' 1',
+    '1 ',
+    '1.2.3',
+    'NaN',
+    'Infinity',
+    '01',
+  ];
 
   for (const value of malformed) {
     it(`refuses ${JSON.stringify(value)} with a DecimalError that quotes it`, () => {

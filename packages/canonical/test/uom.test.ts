@@ -229,9 +229,9 @@ describe('checking a catalogue when it is built', () => {
       rounding: '1',
     };
     const error = thrown(() => createUomCatalog([crate]));
-    expect((error as Error).message).toContain('a reference unit has ratio "1", got "2"');
-    // The package promises that everything it throws is a CanonicalError.
+    // The package promises that everything it throws is a CanonicalError, with a message in words.
     expect(isCanonicalError(error)).toBe(true);
+    expect((error as Error).message).toContain('a reference unit has ratio "1", got "2"');
   });
 
   it('accepts a reference unit whose ratio is spelled "1.0"', () => {

@@ -52,7 +52,7 @@ export function ledgerFacts(ledgers: readonly QuantityLedger[]): LedgerFacts {
 export const progressRules: Readonly<Record<Progress, (facts: LedgerFacts) => boolean>> = {
   open: (f) => !f.anyShipped && f.anyOpen && !f.anyAllocated,
   in_progress: (f) => !f.anyShipped && f.anyOpen && f.anyAllocated && !f.openFullyAllocated,
-  allocated: (f) => !f.anyShipped && f.anyOpen && f.openFullyAllocated,
+  allocated: (f) => !f.anyShipped && f.anyOpen && f.anyAllocated && f.openFullyAllocated,
   partially_shipped: (f) => f.anyShipped && f.anyOpen,
   shipped: (f) => f.anyShipped && !f.anyOpen && !f.anyCancelled,
   closed_short: (f) => f.anyShipped && !f.anyOpen && f.anyCancelled,

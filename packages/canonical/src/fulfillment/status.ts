@@ -34,7 +34,8 @@ export function deriveStatus(
   const progress = deriveProgress(request.lines.map((line) => line.ledger));
   const causes: ExceptionCause[] = [];
   if (request.handshake === 'rejected') causes.push('rejected');
-  if (request.handshake === 'cancel_rejected') causes.push('cancel_rejected');
+  // A refused cancellation matters while goods may still go out; once finished it is history.
+  if (request.handshake === 'cancel_rejected' && !FINISHED.includes(progress)) causes.push('cancel_rejected');
   if (request.holds.length > 0 && !FINISHED.includes(progress)) causes.push('on_hold');
   if (progress === 'closed_short') causes.push('short_shipped');
   if (request.lines.some((line) => line.differences.some((difference) => difference.reason === 'CM'))) {

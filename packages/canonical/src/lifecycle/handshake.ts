@@ -25,8 +25,8 @@ export const handshakeLifecycle = defineLifecycle<HandshakeState>({
     unsubmitted: ['submitted', 'cancel_accepted'],
     submitted: ['accepted', 'rejected', 'cancel_requested'],
     accepted: ['cancel_requested'],
-    // A rejected request may be corrected and sent again.
-    rejected: ['submitted'],
+    // A rejected request may be corrected and sent again, or withdrawn for good.
+    rejected: ['submitted', 'cancel_accepted'],
     cancel_requested: ['cancel_accepted', 'cancel_rejected'],
     // The warehouse refused to cancel (already picked); the cancellation may be asked again.
     cancel_rejected: ['cancel_requested'],

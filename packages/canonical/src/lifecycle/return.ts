@@ -3,7 +3,7 @@ import { defineLifecycle } from './machine.js';
 
 /**
  * A return from authorisation to close: `requested` → `authorized` → (`in_transit`) → `received`
- * → (`inspected`) → `closed`; it can be rejected or cancelled before anything arrives.
+ * → (`inspected`) → `closed`; it can be rejected or cancelled until the goods are on their way back.
  */
 export const ReturnStateSchema = z.enum([
   'requested',

@@ -22,8 +22,10 @@ export const shipmentLifecycle = defineLifecycle<ShipmentState>({
   transitions: {
     created: ['label_purchased', 'shipped', 'cancelled'],
     label_purchased: ['label_voided', 'manifested', 'shipped'],
-    label_voided: ['label_purchased', 'cancelled'],
-    manifested: ['shipped'],
+    // After a void the goods may still leave on the warehouse's own paperwork (LTL, own fleet).
+    label_voided: ['label_purchased', 'shipped', 'cancelled'],
+    // Most carriers accept a void until pickup, after the end-of-day manifest too.
+    manifested: ['label_voided', 'shipped'],
     shipped: [],
     cancelled: [],
   },

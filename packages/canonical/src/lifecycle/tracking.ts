@@ -27,7 +27,7 @@ const without = <T extends string>(list: readonly T[], state: T): T[] =>
 /**
  * Legal moves between tracking statuses. Carriers go back and forth between the moving states
  * (a failed attempt goes out for delivery again), any live parcel can hit an exception or become
- * unknown, only a parcel not yet handed over can be cancelled, and delivered, returned and
+ * unknown, a parcel not yet moving can be cancelled, and delivered, returned and
  * cancelled are final.
  */
 export const trackingLifecycle = defineLifecycle<TrackingStatus>({
@@ -39,7 +39,8 @@ export const trackingLifecycle = defineLifecycle<TrackingStatus>({
     out_for_delivery: [...without(moving, 'out_for_delivery'), ...anyEnd],
     available_for_pickup: [...without(moving, 'available_for_pickup'), ...anyEnd],
     delivery_attempted: [...without(moving, 'delivery_attempted'), ...anyEnd],
-    exception: [...moving, 'delivered', 'returned_to_sender', 'unknown'],
+    // An exception before pickup (a bad address at label time) can go back to pre_transit or be cancelled.
+    exception: ['pre_transit', ...moving, 'delivered', 'returned_to_sender', 'unknown', 'cancelled'],
     unknown: ['pre_transit', ...moving, 'delivered', 'exception', 'returned_to_sender', 'cancelled'],
     delivered: [],
     returned_to_sender: [],

@@ -4,16 +4,18 @@ import { DecimalError } from '../errors.js';
 
 /**
  * Exact decimal numbers carried as strings (`"12.5"`), never binary floats.
- * Arithmetic runs on decimal.js with 40 significant digits in a private clone, so the
- * application's own decimal.js settings are never touched.
+ * Arithmetic runs on decimal.js in a private clone, so the application's own decimal.js settings
+ * are never touched. 200 significant digits hold any sum or product of two 64-character values
+ * exactly; only division, which may not terminate, is cut to 40 significant digits.
  */
 const Exact = Decimal.clone({
-  precision: 40,
+  precision: 200,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -1000,
   toExpPos: 1000,
 });
 type Exact = InstanceType<typeof Exact>;
+const DIVISION_DIGITS = 40;
 
 const SIGNED = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const NON_NEGATIVE = /^(0|[1-9]\d*)(\.\d+)?$/;
@@ -89,7 +91,7 @@ export const decimal = {
   div(a: string, b: string): string {
     const divisor = exact(b);
     if (divisor.isZero()) throw new DecimalError(`cannot divide ${a} by zero`);
-    return text(exact(a).dividedBy(divisor));
+    return text(exact(a).dividedBy(divisor).toSignificantDigits(DIVISION_DIGITS));
   },
   negate: (value: string): string => text(exact(value).negated()),
   abs: (value: string): string => text(exact(value).abs()),
@@ -106,7 +108,8 @@ export const decimal = {
   max: (first: string, ...rest: string[]): string => text(Exact.max(exact(first), ...rest.map(exact))),
   /**
    * Rounds to a multiple of `precision` the way Odoo's `float_round(precision_rounding=…)` does,
-   * e.g. precision `"0.01"` for cents or `"0.5"` for half units. Exact: no float epsilon needed.
+   * e.g. precision `"0.01"` for cents or `"0.5"` for half units. Exact: no float epsilon needed,
+   * and the quotient is taken at full precision so nothing is rounded twice.
    */
   roundTo(value: string, precision: string, method: RoundingMethod = 'HALF-UP'): string {
     const step = exact(precision);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UomConversionError } from '../errors.js';
+import { parseCanonical } from '../issues.js';
 import { decimal, PositiveDecimalSchema, type RoundingMethod } from './decimal.js';
 import { type Quantity, UomCodeSchema } from './quantity.js';
 
@@ -103,7 +104,7 @@ export function createUomCatalog(units: readonly UnitOfMeasure[] = standardUnits
   const byCode = new Map<string, UnitOfMeasure>();
   const references = new Map<string, string>();
   for (const candidate of units) {
-    const parsed = UnitOfMeasureSchema.parse(candidate);
+    const parsed = parseCanonical(UnitOfMeasureSchema, candidate);
     if (byCode.has(parsed.code))
       throw new UomConversionError(`unit "${parsed.code}" is defined twice`, parsed.code, parsed.code);
     byCode.set(parsed.code, parsed);
@@ -148,8 +149,9 @@ export function createUomCatalog(units: readonly UnitOfMeasure[] = standardUnits
           target.code,
         );
       }
-      if (source.code === target.code) return { value: decimal.normalize(amount.value), uom: to };
-      const converted = fromReference(toReference(amount.value, source), target);
+      // Like Odoo's _compute_quantity, a conversion to the same unit is still rounded to its precision.
+      const converted =
+        source.code === target.code ? amount.value : fromReference(toReference(amount.value, source), target);
       const value =
         options.round === false
           ? converted
