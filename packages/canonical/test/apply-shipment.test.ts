@@ -181,8 +181,11 @@ describe('applyShipment', () => {
   });
 
   it('validates the result, so a request that was already inconsistent is reported, not propagated', () => {
-    const broken = { ...request([{ lineId: '1', ordered: '2' }]) };
-    broken.lines = [{ ...broken.lines[0]!, ledger: { ...broken.lines[0]!.ledger, returned: '5' } }];
+    const valid = request([{ lineId: '1', ordered: '2' }]);
+    const broken = {
+      ...valid,
+      lines: valid.lines.map((line) => ({ ...line, ledger: { ...line.ledger, returned: '5' } })),
+    };
     expect(() =>
       applyShipment(
         broken,
