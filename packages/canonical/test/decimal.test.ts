@@ -9,16 +9,7 @@ import {
   quantity,
   type RoundingMethod,
 } from '../src/index.js';
-
-/** Runs `fn` and returns what it threw; fails the test when it throws nothing. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
+import { thrown } from './thrown.js';
 
 const eur = (amount: string): Money => ({ amount, currency: 'EUR' });
 const usd = (amount: string): Money => ({ amount, currency: 'USD' });

@@ -15,16 +15,7 @@ import {
   toCloudEvent,
   UnknownEventTypeError,
 } from '../src/index.js';
-
-/** Runs `fn` and returns what it threw; fails the test when it throws nothing. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
+import { thrown } from './thrown.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

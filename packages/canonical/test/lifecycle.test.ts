@@ -17,16 +17,7 @@ import {
   TrackingStatusSchema,
   trackingLifecycle,
 } from '../src/index.js';
-
-/** Runs `fn` and returns what it threw; fails the test when it throws nothing. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
+import { thrown } from './thrown.js';
 
 /*
  * The expected tables are written out by hand from the domain rules, not derived from the

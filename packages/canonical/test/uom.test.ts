@@ -7,16 +7,7 @@ import {
   type UnitOfMeasure,
   UomConversionError,
 } from '../src/index.js';
-
-/** Runs `fn` and returns what it threw; fails the test when it throws nothing. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw, but it returned normally');
-}
+import { thrown } from './thrown.js';
 
 const q = (value: string, uom: string): Quantity => ({ value, uom });
 
