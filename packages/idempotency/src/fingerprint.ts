@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * JSON with object keys sorted at every depth, so two payloads that differ only in key order
+ * have one spelling. `undefined` members are dropped, as `JSON.stringify` does.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, member: unknown) => {
+    if (member === null || typeof member !== 'object' || Array.isArray(member)) return member;
+    const sorted: Record<string, unknown> = {};
+    for (const name of Object.keys(member).sort()) sorted[name] = (member as Record<string, unknown>)[name];
+    return sorted;
+  });
+}
+
+/**
+ * A stable hash of a payload: SHA-256 of its canonical JSON, hex. Equal payloads give equal
+ * fingerprints whatever their key order.
+ *
+ * @example
+ * fingerprint({ b: 1, a: 2 }) === fingerprint({ a: 2, b: 1 }); // true
+ */
+export function fingerprint(payload: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson(payload) ?? 'undefined')
+    .digest('hex');
+}

@@ -1,0 +1,105 @@
+import { LRUCache } from 'lru-cache';
+import { StaleTokenError } from '../errors.js';
+import type { ClaimOptions, ClaimResult, FailOptions, IdempotencyStore } from '../store.js';
+
+interface Entry {
+  fingerprint: string;
+  state: 'in_progress' | 'completed';
+  token: string;
+  attempt: number;
+  leaseUntil: number;
+  expiresAt: number;
+  result?: string;
+  failed?: boolean;
+}
+
+export interface MemoryStoreOptions {
+  /**
+   * Most keys kept; the least recently used go first. Keep it well above the keys in flight:
+   * an evicted in-progress key can be claimed again. Default 100_000.
+   */
+  readonly maxKeys?: number;
+  /** Clock in ms; default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * The default store: one process, no dependencies, LRU-bounded with per-key TTL. Right for a
+ * single instance and for tests; use `RedisStore` or `PostgresStore` when instances run side by side.
+ *
+ * @example
+ * const store = new MemoryStore({ maxKeys: 10_000 });
+ */
+export class MemoryStore implements IdempotencyStore {
+  readonly #entries: LRUCache<string, Entry>;
+  readonly #now: () => number;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#entries = new LRUCache({ max: options.maxKeys ?? 100_000 });
+    this.#now = options.now ?? Date.now;
+  }
+
+  async claim(key: string, { fingerprint, leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
+    const now = this.#now();
+    const entry = this.#live(key, now);
+    if (entry && entry.fingerprint !== fingerprint) return { status: 'mismatch' };
+    if (entry?.state === 'completed') {
+      return { status: 'completed', result: entry.result ?? 'null', failed: entry.failed === true };
+    }
+    if (entry && entry.leaseUntil > now) return { status: 'in_progress', retryAfterMs: entry.leaseUntil - now };
+    const attempt = (entry?.attempt ?? 0) + 1;
+    const token = crypto.randomUUID();
+    this.#entries.set(key, {
+      fingerprint,
+      state: 'in_progress',
+      token,
+      attempt,
+      leaseUntil: now + leaseMs,
+      // TTL counts from the latest acquisition and never ends inside the lease.
+      expiresAt: now + Math.max(ttlMs, leaseMs),
+    });
+    return { status: 'acquired', token, attempt };
+  }
+
+  async complete(key: string, token: string, result: string): Promise<void> {
+    const entry = this.#owned(key, token);
+    entry.state = 'completed';
+    entry.result = result;
+    entry.failed = false;
+  }
+
+  async fail(key: string, token: string, options: FailOptions): Promise<void> {
+    const entry = this.#owned(key, token);
+    if (options.retryable) {
+      this.#entries.delete(key);
+      return;
+    }
+    entry.state = 'completed';
+    entry.result = options.result;
+    entry.failed = true;
+  }
+
+  async heartbeat(key: string, token: string, leaseMs: number): Promise<void> {
+    const entry = this.#owned(key, token);
+    entry.leaseUntil = this.#now() + leaseMs;
+    // The record must outlive the lease, or a duplicate could start over while the owner still works.
+    entry.expiresAt = Math.max(entry.expiresAt, entry.leaseUntil);
+  }
+
+  #live(key: string, now: number): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (entry && entry.expiresAt <= now) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #owned(key: string, token: string): Entry {
+    const entry = this.#live(key, this.#now());
+    if (!entry) throw new StaleTokenError(key, 'not_found');
+    if (entry.token !== token) throw new StaleTokenError(key, 'not_owner');
+    if (entry.state === 'completed') throw new StaleTokenError(key, 'already_completed');
+    return entry;
+  }
+}

@@ -1,0 +1,31 @@
+import { type Clock, systemClock } from '../clock.js';
+import type { BucketLimits, TakeResult, TokenBucketStore } from './types.js';
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Token buckets in this process. */
+export class MemoryTokenBucketStore implements TokenBucketStore {
+  readonly #buckets = new Map<string, Bucket>();
+  readonly #clock: Clock;
+
+  constructor(options: { readonly clock?: Clock } = {}) {
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  async take(name: string, cost: number, { capacity, refillPerSecond }: BucketLimits): Promise<TakeResult> {
+    const now = this.#clock.now();
+    const bucket = this.#buckets.get(name) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond);
+    bucket.at = now;
+    this.#buckets.set(name, bucket);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { allowed: true, waitMs: 0, remaining: Math.floor(bucket.tokens) };
+    }
+    const waitMs = Math.ceil(((cost - bucket.tokens) / refillPerSecond) * 1000);
+    return { allowed: false, waitMs, remaining: Math.floor(bucket.tokens) };
+  }
+}
