@@ -7,9 +7,13 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, member: unknown) => {
     if (member === null || typeof member !== 'object' || Array.isArray(member)) return member;
-    const sorted: Record<string, unknown> = {};
-    for (const name of Object.keys(member).sort()) sorted[name] = (member as Record<string, unknown>)[name];
-    return sorted;
+    // fromEntries defines own properties, so a "__proto__" member stays a member.
+    const record = member as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((name) => [name, record[name]]),
+    );
   });
 }
 

@@ -70,7 +70,11 @@ export function idempotent<A extends unknown[], R>(
   return async (...args: A): Promise<R> => {
     const rawKey = options.key(...args);
     const key = options.scope ? scopedKey(options.scope, rawKey) : rawKey;
-    const claimOptions = { fingerprint: hashPayload(options.payload ? options.payload(...args) : args), leaseMs, ttlMs };
+    const claimOptions = {
+      fingerprint: hashPayload(options.payload ? options.payload(...args) : args),
+      leaseMs,
+      ttlMs,
+    };
     const waitUntil = clock.now() + maxWaitMs;
 
     for (;;) {
@@ -86,7 +90,8 @@ export function idempotent<A extends unknown[], R>(
           return JSON.parse(claim.result) as R;
         case 'in_progress': {
           const remaining = waitUntil - clock.now();
-          if (options.onInProgress !== 'wait' || remaining <= 0) throw new InProgressError(key, claim.retryAfterMs);
+          if (options.onInProgress !== 'wait' || remaining <= 0)
+            throw new InProgressError(key, claim.retryAfterMs);
           await clock.sleep(Math.min(claim.retryAfterMs, pollMs, remaining), options.signal);
           break;
         }
@@ -100,7 +105,13 @@ export function idempotent<A extends unknown[], R>(
 async function run<A extends unknown[], R>(
   handler: (...args: A) => Promise<R>,
   args: A,
-  context: { store: IdempotencyStore; key: string; token: string; leaseMs: number; options: IdempotentOptions<A> },
+  context: {
+    store: IdempotencyStore;
+    key: string;
+    token: string;
+    leaseMs: number;
+    options: IdempotentOptions<A>;
+  },
 ): Promise<R> {
   const { store, key, token, leaseMs, options } = context;
   const stopHeartbeat = options.heartbeat === false ? () => {} : startHeartbeat(store, key, token, leaseMs);
@@ -109,30 +120,57 @@ async function run<A extends unknown[], R>(
     result = await handler(...args);
   } catch (error) {
     stopHeartbeat();
-    if (options.isFinalFailure?.(error)) {
-      const failure: StoredFailure = {
-        name: error instanceof Error ? error.name : 'Error',
-        message: error instanceof Error ? error.message : String(error),
-      };
-      await store.fail(key, token, { retryable: false, result: JSON.stringify(failure) });
-    } else {
-      // A stale token here means a successor already owns the key; its outcome wins.
-      await store.fail(key, token, { retryable: true }).catch((failError: unknown) => {
-        if (!(failError instanceof StaleTokenError)) throw failError;
-      });
-    }
+    const final = options.isFinalFailure?.(error) === true;
+    await settle(
+      store.fail(
+        key,
+        token,
+        final ? { retryable: false, result: storedFailure(error) } : { retryable: true },
+      ),
+    );
     throw error;
   }
   stopHeartbeat();
-  await store.complete(key, token, JSON.stringify(result ?? null));
+  let text: string;
+  try {
+    text = JSON.stringify(result ?? null);
+  } catch (error) {
+    // The effect happened; running it again would be worse than refusing its duplicates.
+    const unserializable = new TypeError(`the result for "${key}" cannot be stored as JSON`, {
+      cause: error,
+    });
+    await settle(store.fail(key, token, { retryable: false, result: storedFailure(unserializable) }));
+    throw unserializable;
+  }
+  await store.complete(key, token, text);
   return result;
+}
+
+function storedFailure(error: unknown): string {
+  const failure: StoredFailure = {
+    name: error instanceof Error ? error.name : 'Error',
+    message: error instanceof Error ? error.message : String(error),
+  };
+  return JSON.stringify(failure);
+}
+
+/** After a failure, a stale token means a successor already owns the key; its outcome wins, and the caller sees the original error. */
+async function settle(failing: Promise<void>): Promise<void> {
+  try {
+    await failing;
+  } catch (error) {
+    if (!(error instanceof StaleTokenError)) throw error;
+  }
 }
 
 /** Keeps the lease alive while the handler runs; a lost key shows up later as a fenced `complete`. */
 function startHeartbeat(store: IdempotencyStore, key: string, token: string, leaseMs: number): () => void {
-  const timer = setInterval(() => {
-    store.heartbeat(key, token, leaseMs).catch(() => clearInterval(timer));
-  }, Math.max(1, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      store.heartbeat(key, token, leaseMs).catch(() => clearInterval(timer));
+    },
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -12,7 +12,10 @@ import { openWorkerStore, POSTGRES_URL, REDIS_URL, type StoreConfig } from './wo
 const LEASE_MS = 400;
 const crashWorker = new URL('./workers/crash-worker.ts', import.meta.url).pathname;
 
-async function startAndReadLine(script: string, config: object): Promise<{ child: ChildProcess; line: string }> {
+async function startAndReadLine(
+  script: string,
+  config: object,
+): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config)], {
     cwd: new URL('..', import.meta.url).pathname,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,8 +51,12 @@ function describeCrash(name: string, config: () => StoreConfig) {
       const late = store.complete(key, victim.token, '"written by a dead worker"');
       await expect(late).rejects.toBeInstanceOf(StaleTokenError);
       await expect(late).rejects.toMatchObject({ reason: 'not_owner' });
-      if (successor.status === 'acquired') await store.complete(key, successor.token, '"done by the successor"');
-      expect(await store.claim(key, claimOptions)).toMatchObject({ status: 'completed', result: '"done by the successor"' });
+      if (successor.status === 'acquired')
+        await store.complete(key, successor.token, '"done by the successor"');
+      expect(await store.claim(key, claimOptions)).toMatchObject({
+        status: 'completed',
+        result: '"done by the successor"',
+      });
     } finally {
       await close();
     }

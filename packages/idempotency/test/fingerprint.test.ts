@@ -7,7 +7,8 @@ function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
   const reversed: Record<string, unknown> = {};
-  for (const name of Object.keys(value).reverse()) reversed[name] = reverseKeys((value as Record<string, unknown>)[name]);
+  for (const name of Object.keys(value).reverse())
+    reversed[name] = reverseKeys((value as Record<string, unknown>)[name]);
   return reversed;
 }
 
@@ -40,6 +41,8 @@ describe('canonicalJson', () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
+      // fc.jsonValue() sometimes produces a "__proto__" key; this example makes the run deterministic.
+      { examples: [[JSON.parse('{"a":1,"__proto__":{"b":[2]}}') as fc.JsonValue]] },
     );
   });
 });
@@ -97,20 +100,24 @@ describe('fingerprint', () => {
 
 describe('scopedKey', () => {
   it('joins tenant, system and key, percent-encoding each part', () => {
-    expect(scopedKey({ tenant: 'acme', system: 'shipbob' }, 'webhook:123')).toBe('acme/shipbob/webhook%3A123');
+    expect(scopedKey({ tenant: 'acme', system: 'shipbob' }, 'webhook:123')).toBe(
+      'acme/shipbob/webhook%3A123',
+    );
     expect(scopedKey({}, 'plain')).toBe('plain');
   });
 
   it('does not let a "/" inside a tenant forge a tenant and a system', () => {
     const forged = scopedKey({ tenant: 'a/b' }, 'k');
     const real = scopedKey({ tenant: 'a', system: 'b' }, 'k');
-    expect(forged).toBe('a%2Fb/k');
+    expect(forged).toBe('a%2Fb/%/k');
     expect(forged).not.toBe(real);
   });
 
   it('does not let a "/" inside a key forge a system', () => {
     expect(scopedKey({ tenant: 'a' }, 'b/k')).not.toBe(scopedKey({ tenant: 'a', system: 'b' }, 'k'));
-    expect(scopedKey({ tenant: 'a', system: 'b' }, 'c/k')).not.toBe(scopedKey({ tenant: 'a', system: 'b/c' }, 'k'));
+    expect(scopedKey({ tenant: 'a', system: 'b' }, 'c/k')).not.toBe(
+      scopedKey({ tenant: 'a', system: 'b/c' }, 'k'),
+    );
   });
 
   it('keeps a tenant-only scope apart from a system-only scope with the same name', () => {
@@ -120,7 +127,7 @@ describe('scopedKey', () => {
   it('never maps two different (tenant, system, key) triples to one key', () => {
     // A small alphabet of parts, separators and encodings, so that near-collisions come up often.
     const text = fc.constantFrom('a', 'b', '', 'a/b', 'a%2Fb', '/', 'b/k', 'k');
-    const part = fc.option(text, { nil: undefined });
+    const part = fc.option(text, { nil: undefined, freq: 2 });
     const scope = fc.record({ tenant: part, system: part }).map(({ tenant, system }) => ({
       ...(tenant === undefined ? {} : { tenant }),
       ...(system === undefined ? {} : { system }),
@@ -130,6 +137,7 @@ describe('scopedKey', () => {
         fc.pre(s1.tenant !== s2.tenant || s1.system !== s2.system || k1 !== k2);
         expect(scopedKey(s1, k1)).not.toBe(scopedKey(s2, k2));
       }),
+      { numRuns: 2_000 },
     );
   });
 });

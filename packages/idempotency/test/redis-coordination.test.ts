@@ -22,7 +22,8 @@ afterAll(async () => {
 /** Two service instances: separate connections, separate breaker objects, one shared breaker in Redis. */
 function twoInstances(name: string) {
   const options = { name, consecutiveFailures: 3, openMs: 300, probeTimeoutMs: 2_000 };
-  const make = () => new CircuitBreaker({ ...options, stateStore: new RedisBreakerStateStore({ redis: connect(), prefix }) });
+  const make = () =>
+    new CircuitBreaker({ ...options, stateStore: new RedisBreakerStateStore({ redis: connect(), prefix }) });
   return [make(), make()] as const;
 }
 
@@ -55,7 +56,12 @@ describe('a circuit breaker shared through Redis', () => {
       await sleep(100);
       return 'healthy';
     };
-    const outcomes = await Promise.allSettled([a.execute(probe), b.execute(probe), a.execute(probe), b.execute(probe)]);
+    const outcomes = await Promise.allSettled([
+      a.execute(probe),
+      b.execute(probe),
+      a.execute(probe),
+      b.execute(probe),
+    ]);
     expect(probes).toBe(1);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
@@ -84,9 +90,16 @@ describe('a rate limit shared through Redis', () => {
   it('gives two instances one bucket between them, and says how long to wait', async () => {
     const name = `bucket-${Date.now()}`;
     const make = () =>
-      new RateLimiter({ name, capacity: 10, refillPerSecond: 1, store: new RedisTokenBucketStore({ redis: connect(), prefix }) });
+      new RateLimiter({
+        name,
+        capacity: 10,
+        refillPerSecond: 1,
+        store: new RedisTokenBucketStore({ redis: connect(), prefix }),
+      });
     const [a, b] = [make(), make()];
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? a : b).take()));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? a : b).take()),
+    );
     expect(answers.filter((answer) => answer.allowed)).toHaveLength(10);
     const refused = answers.filter((answer) => !answer.allowed);
     for (const answer of refused) {
@@ -101,7 +114,13 @@ describe('a rate limit shared through Redis', () => {
     const refillPerSecond = 20;
     const limiters = Array.from(
       { length: 4 },
-      () => new RateLimiter({ name, capacity, refillPerSecond, store: new RedisTokenBucketStore({ redis: connect(), prefix }) }),
+      () =>
+        new RateLimiter({
+          name,
+          capacity,
+          refillPerSecond,
+          store: new RedisTokenBucketStore({ redis: connect(), prefix }),
+        }),
     );
     const started = Date.now();
     const deadline = AbortSignal.timeout(1_000);

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotent, InProgressError, MemoryStore } from '../src/index.js';
+import { InProgressError, idempotent, MemoryStore } from '../src/index.js';
 import { migrate } from '../src/postgres/index.js';
 import { POSTGRES_URL, REDIS_URL, type StoreConfig } from './workers/open-store.js';
 
@@ -24,7 +24,12 @@ async function storm(config: StoreConfig): Promise<Tally[]> {
   const workers = Array.from({ length: WORKERS }, (_, worker) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', workerScript, JSON.stringify({ ...config, keys: KEYS, claimersPerKey: CLAIMERS_PER_KEY / WORKERS, worker })],
+      [
+        '--import',
+        'tsx',
+        workerScript,
+        JSON.stringify({ ...config, keys: KEYS, claimersPerKey: CLAIMERS_PER_KEY / WORKERS, worker }),
+      ],
       { cwd: new URL('..', import.meta.url).pathname, stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -69,7 +74,8 @@ describe('a duplicate storm of 1,000 keys × 52 concurrent claimers', () => {
             tally.fulfilled++;
             tally.results[key] = [JSON.stringify(result)];
           },
-          (error: unknown) => (error instanceof InProgressError ? tally.inProgress++ : tally.other.push(String(error))),
+          (error: unknown) =>
+            error instanceof InProgressError ? tally.inProgress++ : tally.other.push(String(error)),
         );
       }),
     );
@@ -81,14 +87,18 @@ describe('a duplicate storm of 1,000 keys × 52 concurrent claimers', () => {
     const redis = new Redis(REDIS_URL);
     afterAll(async () => {
       const keys = await redis.keys(`${namespace}:*`);
-      for (let index = 0; index < keys.length; index += 500) await redis.del(...keys.slice(index, index + 500));
+      for (let index = 0; index < keys.length; index += 500)
+        await redis.del(...keys.slice(index, index + 500));
       redis.disconnect();
     });
 
     it('runs each key’s effect exactly once and answers every duplicate with the result or in-progress', async () => {
       const tallies = await storm({ kind: 'redis', namespace });
       const counts = await redis.hgetall(`${namespace}:effects`);
-      expectOneEffectPerKey(new Map(Object.entries(counts).map(([key, count]) => [key, Number(count)])), tallies);
+      expectOneEffectPerKey(
+        new Map(Object.entries(counts).map(([key, count]) => [key, Number(count)])),
+        tallies,
+      );
     });
   });
 

@@ -31,7 +31,11 @@ export interface CircuitBreakerOptions {
 }
 
 export interface BreakerEvents {
-  stateChange: (change: { readonly name: string; readonly from: BreakerState; readonly to: BreakerState }) => void;
+  stateChange: (change: {
+    readonly name: string;
+    readonly from: BreakerState;
+    readonly to: BreakerState;
+  }) => void;
   rejected: (error: CircuitOpenError) => void;
 }
 

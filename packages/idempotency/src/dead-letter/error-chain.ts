@@ -31,7 +31,10 @@ export function serializeErrorChain(error: unknown): ErrorRecord[] {
       });
       current = current.cause;
     } else {
-      chain.push({ name: 'NonError', message: typeof current === 'string' ? current : JSON.stringify(current) ?? String(current) });
+      chain.push({
+        name: 'NonError',
+        message: typeof current === 'string' ? current : (JSON.stringify(current) ?? String(current)),
+      });
       current = undefined;
     }
   }

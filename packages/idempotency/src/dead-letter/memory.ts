@@ -1,6 +1,12 @@
 import { DeadLetterNotFoundError, DeadLetterStateError } from '../errors.js';
 import { serializeErrorChain } from './error-chain.js';
-import type { DeadLetter, DeadLetterInput, DeadLetterPage, DeadLetterQuery, DeadLetterStore } from './types.js';
+import type {
+  DeadLetter,
+  DeadLetterInput,
+  DeadLetterPage,
+  DeadLetterQuery,
+  DeadLetterStore,
+} from './types.js';
 
 /**
  * Dead letters in process memory, in order of first failure. For tests and single-instance
@@ -25,7 +31,13 @@ export class MemoryDeadLetterStore implements DeadLetterStore {
     const existingId = this.#pending.get(pendingKey);
     const existing = existingId === undefined ? undefined : this.#letters.get(existingId);
     const letter: DeadLetter = existing
-      ? { ...existing, errors, attempts: existing.attempts + attempts, lastFailedAt: now, payload: input.payload }
+      ? {
+          ...existing,
+          errors,
+          attempts: existing.attempts + attempts,
+          lastFailedAt: now,
+          payload: input.payload,
+        }
       : {
           id: String(this.#nextId++),
           key: input.key,

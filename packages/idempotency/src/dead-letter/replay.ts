@@ -1,3 +1,4 @@
+import { DeadLetterStateError } from '../errors.js';
 import type { DeadLetterStore } from './types.js';
 
 /** What a replay handler is told about the message besides its payload. */
@@ -57,6 +58,7 @@ export async function replayDeadLetters(
     if (!letter || letter.status !== 'pending') {
       skipped.push({ id, reason: letter ? `already ${letter.status}` : 'not found' });
     } else {
+      let handled = false;
       try {
         await handler(letter.payload, {
           key: letter.key,
@@ -65,11 +67,20 @@ export async function replayDeadLetters(
           ...(letter.correlationId !== undefined ? { correlationId: letter.correlationId } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
         });
-        await store.markReplayed(id);
-        replayed.push(id);
+        handled = true;
       } catch (error) {
         await store.record({ ...letter, error, attempts: 1 });
         failed.push({ id, error });
+      }
+      if (handled) {
+        // Someone may have replayed or discarded it meanwhile; the message was applied either way.
+        try {
+          await store.markReplayed(id);
+          replayed.push(id);
+        } catch (error) {
+          if (!(error instanceof DeadLetterStateError)) throw error;
+          skipped.push({ id, reason: `already ${error.status}` });
+        }
       }
     }
     options.onProgress?.({

@@ -46,7 +46,8 @@ export class MemoryStore implements IdempotencyStore {
     if (entry?.state === 'completed') {
       return { status: 'completed', result: entry.result ?? 'null', failed: entry.failed === true };
     }
-    if (entry && entry.leaseUntil > now) return { status: 'in_progress', retryAfterMs: entry.leaseUntil - now };
+    if (entry && entry.leaseUntil > now)
+      return { status: 'in_progress', retryAfterMs: entry.leaseUntil - now };
     const attempt = (entry?.attempt ?? 0) + 1;
     const token = crypto.randomUUID();
     this.#entries.set(key, {

@@ -40,7 +40,9 @@ export class Statement {
     this.text = text;
     // The name follows from the text, so two stores with the same schema share the prepared
     // statement on a connection and stores with different schemas never collide.
-    this.#name = prepared ? `crossdock_${createHash('sha256').update(text).digest('hex').slice(0, 32)}` : undefined;
+    this.#name = prepared
+      ? `crossdock_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`
+      : undefined;
   }
 
   config(values: readonly unknown[]): pg.QueryConfig {
@@ -86,7 +88,10 @@ export function positiveMs(name: string, value: number): number {
  * Runs `work` inside `BEGIN … COMMIT` on a connection of `pool`, rolling back if it throws. A
  * connection left in an unknown state (a failed `BEGIN` or `ROLLBACK`) is destroyed, not reused.
  */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let healthy = false;
   try {

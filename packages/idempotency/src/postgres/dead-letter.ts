@@ -8,7 +8,7 @@ import type {
   DeadLetterStatus,
   DeadLetterStore,
 } from '../dead-letter/types.js';
-import { DeadLetterNotFoundError, DeadLetterStateError } from '../errors.js';
+import { DeadLetterNotFoundError, DeadLetterStateError, IdempotencyError } from '../errors.js';
 import { DEFAULT_SCHEMA, isoSql, quoteSchema, run, Statement } from './db.js';
 
 export interface PostgresDeadLetterStoreOptions {
@@ -139,7 +139,10 @@ ON CONFLICT (source, key) WHERE status = 'pending' DO UPDATE SET
 RETURNING ${this.#columns}`,
       this.#prepared,
     );
-    this.#get = new Statement(`SELECT ${this.#columns} FROM ${table} d WHERE d.id = $1::bigint`, this.#prepared);
+    this.#get = new Statement(
+      `SELECT ${this.#columns} FROM ${table} d WHERE d.id = $1::bigint`,
+      this.#prepared,
+    );
     this.#replay = new Statement(
       `UPDATE ${table} d SET status = 'replayed', replayed_at = clock_timestamp()
 WHERE d.id = $1::bigint AND d.status = 'pending' RETURNING ${this.#columns}`,
@@ -166,7 +169,7 @@ WHERE d.id = $1::bigint AND d.status = 'pending' RETURNING ${this.#columns}`,
       attempts,
       input.correlationId ?? null,
     ]);
-    if (!row) throw new Error('recording a dead letter returned no row');
+    if (!row) throw new IdempotencyError('recording a dead letter returned no row');
     return toLetter(row);
   }
 
@@ -179,7 +182,8 @@ WHERE d.id = $1::bigint AND d.status = 'pending' RETURNING ${this.#columns}`,
 
   async list(query: DeadLetterQuery = {}): Promise<DeadLetterPage> {
     const limit = query.limit ?? 100;
-    if (!Number.isSafeInteger(limit) || limit <= 0) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit <= 0)
+      throw new RangeError(`limit must be a positive integer, got ${limit}`);
     const after = query.after === undefined ? '0' : parseId(query.after);
     if (after === undefined) throw new RangeError('after must be the next cursor of a previous page');
     // Only the filters given are in the SQL, so each combination gets a plan that uses its index.

@@ -30,10 +30,11 @@ export class SchemaNotMigratedError extends IdempotencyError {
 }
 
 /**
- * An outbox message was claimed more than `maxAttempts` times without any outcome being recorded:
- * the workers that took it stopped (crashed, were killed, lost their connection) while delivering it.
- * It is dead-lettered without another delivery, so a message that crashes its worker cannot crash
- * every worker in turn. `cause` is the last recorded delivery error, if any.
+ * An outbox message used up its `maxAttempts` without a failure that could be dead-lettered: the
+ * workers that took it stopped (crashed, were killed, lost their connection) before recording an
+ * outcome, or the dead-letter store refused it. It is dead-lettered without another delivery, so a
+ * message that crashes its worker cannot crash every worker in turn. `cause` is the last recorded
+ * delivery error, if any.
  */
 export class OutboxAttemptsExhaustedError extends IdempotencyError {
   override name = 'OutboxAttemptsExhaustedError';
@@ -42,7 +43,7 @@ export class OutboxAttemptsExhaustedError extends IdempotencyError {
 
   constructor(id: string, attempts: number, cause?: unknown) {
     super(
-      `outbox message ${id} was taken ${attempts} times without a recorded outcome; giving up`,
+      `outbox message ${id} used up its ${attempts} delivery attempts; giving up`,
       cause === undefined ? undefined : { cause },
     );
     this.id = id;

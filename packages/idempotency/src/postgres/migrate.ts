@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS ${s}.outbox (
   created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   delivered_at timestamptz
 );
-CREATE INDEX IF NOT EXISTS outbox_pending_idx ON ${s}.outbox (available_at, id) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS outbox_pending_idx ON ${s}.outbox (id) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS outbox_delivered_idx ON ${s}.outbox (delivered_at) WHERE status = 'delivered';
 `,
   },
@@ -105,23 +105,35 @@ CREATE TABLE IF NOT EXISTS ${s}.idempotency_migrations (
 );
 `;
 
+/** The advisory lock's name: one lock per schema, so schemas migrate independently. */
+const lockName = (schema: string) => `@crossdock/idempotency:migrate:${schema}`;
+
+/** A SQL string literal, whatever `standard_conforming_strings` says (as `pg.escapeLiteral`). */
+function literal(text: string): string {
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
+}
+
 const record = (s: string, migration: Migration) =>
-  `INSERT INTO ${s}.idempotency_migrations (version, name) VALUES (${migration.version}, '${migration.name.replaceAll("'", "''")}') ON CONFLICT (version) DO NOTHING;`;
+  `INSERT INTO ${s}.idempotency_migrations (version, name) VALUES (${migration.version}, ${literal(migration.name)}) ON CONFLICT (version) DO NOTHING;`;
 
 /**
  * The whole schema as one SQL script, for teams that apply migrations with their own tool
  * (Flyway, Sqitch, node-pg-migrate, …). Every statement is idempotent, and the script records the
  * versions it holds in `<schema>.idempotency_migrations`, so `migrate()` later only adds newer steps.
- * Run it in one transaction; it does not take the advisory lock `migrate()` takes.
+ * Run it in one transaction: it starts by taking the advisory lock `migrate()` takes, so it waits
+ * for (and is waited for by) instances migrating the same schema.
  *
  * @example
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('migrations/V7__crossdock.sql', migrationSql({ schema: 'crossdock' }));
  */
 export function migrationSql(options: MigrateOptions = {}): string {
-  const s = quoteSchema(options.schema ?? DEFAULT_SCHEMA);
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const s = quoteSchema(schema);
   return [
     `-- @crossdock/idempotency schema, version ${SCHEMA_VERSION}`,
+    `SELECT pg_advisory_xact_lock(hashtextextended(${literal(lockName(schema))}, 0));`,
     bookkeeping(s).trim(),
     ...MIGRATIONS.flatMap((migration) => [
       `-- version ${migration.version}: ${migration.name}`,
@@ -149,11 +161,11 @@ export async function migrate(pool: pg.Pool, options: MigrateOptions = {}): Prom
   return withTransaction(pool, async (client) => {
     // The lock is taken before anything is created: concurrent CREATE ... IF NOT EXISTS can still
     // collide on the catalog's unique indexes.
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `@crossdock/idempotency:migrate:${schema}`,
-    ]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockName(schema)]);
     await client.query(bookkeeping(s));
-    const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${s}.idempotency_migrations`);
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM ${s}.idempotency_migrations`,
+    );
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {

@@ -79,15 +79,19 @@ WHERE NOT EXISTS (SELECT FROM raised)`,
 
   async acceptIfNewer(entity: string, position: OrderingPosition): Promise<OrderingDecision> {
     const candidate = positionValue(position);
-    if (candidate >= LIMIT) throw new RangeError(`an ordering position must be below 10^39, got ${candidate}`);
+    if (candidate >= LIMIT)
+      throw new RangeError(`an ordering position must be below 10^39, got ${candidate}`);
     const values = [entity, candidate.toString()];
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const [row] = await run<DecisionRow>(this.#pool, this.#schema, this.#accept, values);
       if (row?.accepted) return { accepted: true };
-      if (row?.current != null && BigInt(row.current) >= candidate) return { accepted: false, current: BigInt(row.current) };
+      if (row?.current != null && BigInt(row.current) >= candidate)
+        return { accepted: false, current: BigInt(row.current) };
       // The position that refused the candidate committed after this statement's snapshot (or was
       // deleted meanwhile): run again with a fresh snapshot, which sees it (or inserts).
     }
-    throw new IdempotencyError(`the ordering position of an entity kept changing during ${MAX_ROUNDS} comparisons`);
+    throw new IdempotencyError(
+      `the ordering position of an entity kept changing during ${MAX_ROUNDS} comparisons`,
+    );
   }
 }

@@ -46,7 +46,7 @@ export interface PurgeExpiredOptions {
 /** How often a claim or a fenced write is run again when its snapshot disagreed with a concurrent change. */
 const MAX_ROUNDS = 5;
 
-type Verdict = 'acquired' | 'completed' | 'in_progress' | 'mismatch' | 'retry';
+type Verdict = 'acquired' | 'completed' | 'in_progress' | 'mismatch' | 'claimable';
 
 interface ClaimRow {
   readonly verdict: Verdict;
@@ -77,18 +77,33 @@ class Statements {
     const clock = 'WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS now)';
     const ms = (parameter: string) => `${parameter}::float8 * interval '1 millisecond'`;
 
-    // Acquire (insert, or take over an expired record or an expired lease) in one statement; the
-    // row lock ON CONFLICT takes makes concurrent claimers queue, and its WHERE is evaluated on the
-    // newest committed version of the row. When nothing was acquired, the second branch reads the
-    // row from the statement's snapshot to say why. That snapshot can be older than the version
-    // ON CONFLICT saw (a claimer that committed meanwhile); then the verdict is 'retry' and the
-    // claim runs again with a fresh snapshot, which is rare and never wrong.
+    // First the row as the statement's snapshot shows it. When it settles the answer (mismatch,
+    // completed, live lease), that is the answer and nothing is written or locked: a duplicate is a
+    // read-only statement, with no commit to flush and no row lock for a hot key's claimers to queue
+    // on. Otherwise (no row, an expired record, an expired lease) the INSERT … ON CONFLICT acquires,
+    // or takes over; its row lock makes concurrent claimers queue, and its WHERE is judged on the
+    // newest committed version of the row. If that version turns out to settle the answer (a
+    // claimer committed after the snapshot was taken), the verdict is 'claimable' without an
+    // acquisition, and the claim runs again with a fresh snapshot: rare, and never wrong.
     this.claim = new Statement(
       `${clock},
+seen AS MATERIALIZED (
+  SELECT CASE
+           WHEN k.expires_at <= clock.now THEN 'claimable'
+           WHEN k.fingerprint <> $2 THEN 'mismatch'
+           WHEN k.state = 'completed' THEN 'completed'
+           WHEN k.lease_until > clock.now THEN 'in_progress'
+           ELSE 'claimable'
+         END AS verdict,
+         k.result, k.failed,
+         ceil(extract(epoch FROM k.lease_until - clock.now) * 1000)::float8 AS retry_after_ms
+  FROM clock JOIN ${keys} k ON k.key = $1
+),
 acquired AS (
   INSERT INTO ${keys} AS k (key, fingerprint, state, token, attempt, lease_until, expires_at, updated_at)
   SELECT $1, $2, 'in_progress', $3, 1, clock.now + ${ms('$4')}, clock.now + ${ms('greatest($4::float8, $5::float8)')}, clock.now
   FROM clock
+  WHERE NOT EXISTS (SELECT FROM seen WHERE seen.verdict <> 'claimable')
   ON CONFLICT (key) DO UPDATE SET
     fingerprint = excluded.fingerprint,
     state = 'in_progress',
@@ -106,16 +121,7 @@ acquired AS (
 SELECT 'acquired' AS verdict, attempt, NULL::text AS result, NULL::boolean AS failed, NULL::float8 AS retry_after_ms
 FROM acquired
 UNION ALL
-SELECT CASE
-         WHEN k.expires_at <= clock.now THEN 'retry'
-         WHEN k.fingerprint <> $2 THEN 'mismatch'
-         WHEN k.state = 'completed' THEN 'completed'
-         WHEN k.lease_until > clock.now THEN 'in_progress'
-         ELSE 'retry'
-       END,
-       NULL, k.result, k.failed,
-       ceil(extract(epoch FROM k.lease_until - clock.now) * 1000)::float8
-FROM clock JOIN ${keys} k ON k.key = $1
+SELECT verdict, NULL, result, failed, retry_after_ms FROM seen
 WHERE NOT EXISTS (SELECT FROM acquired)`,
       prepared,
     );
@@ -123,7 +129,8 @@ WHERE NOT EXISTS (SELECT FROM acquired)`,
     // complete, fail and heartbeat: a write fenced on key + token + state + not expired. When it
     // changes no row, the same statement reads the row to name the reason; a NULL reason means the
     // snapshot still showed the caller as owner (a concurrent change), and the write runs again.
-    const owned = (now: string) => `k.key = $1 AND k.token = $2 AND k.state = 'in_progress' AND k.expires_at > ${now}`;
+    const owned = (now: string) =>
+      `k.key = $1 AND k.token = $2 AND k.state = 'in_progress' AND k.expires_at > ${now}`;
     const fenced = (write: string) =>
       new Statement(
         `${clock},
@@ -142,7 +149,10 @@ FROM clock LEFT JOIN ${keys} k ON k.key = $1`,
     );
     this.release = fenced(`DELETE FROM ${keys} k USING clock WHERE ${owned('clock.now')}`);
     this.heartbeat = fenced(
-      `UPDATE ${keys} k SET lease_until = clock.now + ${ms('$3')}, updated_at = clock.now FROM clock WHERE ${owned('clock.now')}`,
+      // The record must outlive the lease, or a duplicate could start over while the owner still works.
+      `UPDATE ${keys} k SET lease_until = clock.now + ${ms('$3')},
+  expires_at = greatest(k.expires_at, clock.now + ${ms('$3')}), updated_at = clock.now
+FROM clock WHERE ${owned('clock.now')}`,
     );
 
     // The row lock and the repeated condition keep a purge from deleting a record that a claim
@@ -173,7 +183,13 @@ class BoundStore implements IdempotencyStore {
   }
 
   async claim(key: string, { fingerprint, leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
-    const values = [key, fingerprint, crypto.randomUUID(), positiveMs('leaseMs', leaseMs), positiveMs('ttlMs', ttlMs)];
+    const values = [
+      key,
+      fingerprint,
+      crypto.randomUUID(),
+      positiveMs('leaseMs', leaseMs),
+      positiveMs('ttlMs', ttlMs),
+    ];
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const [row] = await run<ClaimRow>(this.#db, this.#schema, this.#sql.claim, values);
       switch (row?.verdict) {

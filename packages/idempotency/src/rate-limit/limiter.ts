@@ -38,7 +38,9 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions) {
     if (!(options.capacity > 0) || !(options.refillPerSecond > 0)) {
-      throw new RangeError(`rate limiter "${options.name}": capacity and refillPerSecond must be greater than zero`);
+      throw new RangeError(
+        `rate limiter "${options.name}": capacity and refillPerSecond must be greater than zero`,
+      );
     }
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
@@ -46,9 +48,11 @@ export class RateLimiter {
   }
 
   /** Takes `cost` tokens if available, without waiting. */
-  take(cost = 1): Promise<TakeResult> {
+  async take(cost = 1): Promise<TakeResult> {
     if (cost > this.#options.capacity) {
-      throw new RangeError(`rate limiter "${this.#options.name}": a cost of ${cost} can never fit a capacity of ${this.#options.capacity}`);
+      throw new RangeError(
+        `rate limiter "${this.#options.name}": a cost of ${cost} can never fit a capacity of ${this.#options.capacity}`,
+      );
     }
     return this.#store.take(this.#options.name, cost, this.#options);
   }
@@ -60,8 +64,13 @@ export class RateLimiter {
       options.signal?.throwIfAborted();
       const result = await this.take(options.cost ?? 1);
       if (result.allowed) return;
-      if (options.maxWaitMs !== undefined && this.#clock.now() - started + result.waitMs > options.maxWaitMs) {
-        throw new RangeError(`rate limiter "${this.#options.name}": would wait more than ${options.maxWaitMs} ms`);
+      if (
+        options.maxWaitMs !== undefined &&
+        this.#clock.now() - started + result.waitMs > options.maxWaitMs
+      ) {
+        throw new RangeError(
+          `rate limiter "${this.#options.name}": would wait more than ${options.maxWaitMs} ms`,
+        );
       }
       await this.#clock.sleep(result.waitMs, options.signal);
     }

@@ -21,8 +21,9 @@ export class MemoryTokenBucketStore implements TokenBucketStore {
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * refillPerSecond);
     bucket.at = now;
     this.#buckets.set(name, bucket);
-    if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
+    // Float refills can land a hair below a whole token; without the tolerance the announced wait would fall short.
+    if (bucket.tokens >= cost - 1e-9) {
+      bucket.tokens = Math.max(0, bucket.tokens - cost);
       return { allowed: true, waitMs: 0, remaining: Math.floor(bucket.tokens) };
     }
     const waitMs = Math.ceil(((cost - bucket.tokens) / refillPerSecond) * 1000);

@@ -26,7 +26,8 @@ function field(error: unknown, name: string): unknown {
 }
 
 function statusOf(error: unknown): number | undefined {
-  const status = field(error, 'status') ?? field(error, 'statusCode') ?? field(field(error, 'response'), 'status');
+  const status =
+    field(error, 'status') ?? field(error, 'statusCode') ?? field(field(error, 'response'), 'status');
   return typeof status === 'number' ? status : undefined;
 }
 
@@ -34,11 +35,15 @@ function retryAfterOf(error: unknown, now: number): number | undefined {
   const ms = field(error, 'retryAfterMs');
   if (typeof ms === 'number' && Number.isFinite(ms)) return Math.max(0, ms);
   const headers = field(field(error, 'response'), 'headers') ?? field(error, 'headers');
-  const value =
-    headers instanceof Headers
-      ? headers.get('retry-after')
-      : (field(headers, 'retry-after') as string | undefined);
+  const value = headers instanceof Headers ? headers.get('retry-after') : headerValue(headers, 'retry-after');
   return parseRetryAfter(value, now);
+}
+
+/** A header from a plain object, whatever the case of its name. */
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
 }
 
 /**
@@ -50,7 +55,8 @@ function retryAfterOf(error: unknown, now: number): number | undefined {
 export const defaultClassifier: RetryClassifier = (error, now) => {
   const explicit = field(error, 'retryable');
   const delayMs = retryAfterOf(error, now);
-  const withDelay = (retryable: boolean): RetryVerdict => (delayMs === undefined ? { retryable } : { retryable, delayMs });
+  const withDelay = (retryable: boolean): RetryVerdict =>
+    delayMs === undefined ? { retryable } : { retryable, delayMs };
   if (typeof explicit === 'boolean') return withDelay(explicit);
   const status = statusOf(error);
   if (status !== undefined) return withDelay(RETRYABLE_STATUS.has(status));

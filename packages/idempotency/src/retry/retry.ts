@@ -52,7 +52,10 @@ function backoff(attempt: number, policy: RetryPolicy, random: () => number): nu
  *   onRetry: ({ attempt, delayMs }) => log.warn({ attempt, delayMs }, 'retrying ShipBob'),
  * });
  */
-export async function retry<T>(fn: (attempt: number, signal?: AbortSignal) => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
+export async function retry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  policy: RetryPolicy = {},
+): Promise<T> {
   const clock = policy.clock ?? systemClock;
   const random = policy.random ?? Math.random;
   const classify = policy.classify ?? defaultClassifier;
@@ -71,7 +74,10 @@ export async function retry<T>(fn: (attempt: number, signal?: AbortSignal) => Pr
       if (!verdict.retryable) throw error;
       if (retriesLeft === 0) return;
       if (policy.budget && !policy.budget.tryWithdraw()) throw new RetryBudgetExhaustedError(error);
-      const delayMs = verdict.delayMs === undefined ? backoff(attemptNumber, policy, random) : Math.min(verdict.delayMs, cap);
+      const delayMs =
+        verdict.delayMs === undefined
+          ? backoff(attemptNumber, policy, random)
+          : Math.min(verdict.delayMs, cap);
       policy.onRetry?.({ attempt: attemptNumber, error, delayMs });
       await clock.sleep(delayMs, policy.signal);
     },

@@ -10,7 +10,10 @@ let sequence = 0;
 const unique = (label: string) => `dlq:${process.pid}:${Date.now()}:${++sequence}:${label}`;
 
 /** What every dead-letter store keeps. Each test uses its own `source`, so stores may be shared. */
-export function describeDeadLetterContract(name: string, open: () => Promise<DeadLetterStoreUnderTest>): void {
+export function describeDeadLetterContract(
+  name: string,
+  open: () => Promise<DeadLetterStoreUnderTest>,
+): void {
   const withStore = (test: (store: DeadLetterStore) => Promise<void>) => async () => {
     const { store, close } = await open();
     try {
@@ -19,14 +22,20 @@ export function describeDeadLetterContract(name: string, open: () => Promise<Dea
       await close?.();
     }
   };
-  const failure = () => new Error('could not apply shipment', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+  const failure = () =>
+    new Error('could not apply shipment', {
+      cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    });
 
   describe(`${name} keeps dead letters`, () => {
     it(
       'keeps the original payload, headers, error chain, attempts and correlation id',
       withStore(async (store) => {
         const source = unique('src');
-        const payload = { shipment: { id: 'SHP-1', lines: [{ sku: 'FURN_6666', qty: '7' }] }, note: 'é 日本 "q"' };
+        const payload = {
+          shipment: { id: 'SHP-1', lines: [{ sku: 'FURN_6666', qty: '7' }] },
+          note: 'é 日本 "q"',
+        };
         const letter = await store.record({
           key: 'webhook:1',
           source,
@@ -36,7 +45,14 @@ export function describeDeadLetterContract(name: string, open: () => Promise<Dea
           correlationId: 'order-S00042',
           attempts: 3,
         });
-        expect(letter).toMatchObject({ key: 'webhook:1', source, payload, attempts: 3, status: 'pending', correlationId: 'order-S00042' });
+        expect(letter).toMatchObject({
+          key: 'webhook:1',
+          source,
+          payload,
+          attempts: 3,
+          status: 'pending',
+          correlationId: 'order-S00042',
+        });
         expect(letter.headers).toEqual({ 'x-shipbob-signature': 'abc' });
         expect(letter.errors.map((error) => [error.name, error.message, error.code])).toEqual([
           ['Error', 'could not apply shipment', undefined],
@@ -53,7 +69,13 @@ export function describeDeadLetterContract(name: string, open: () => Promise<Dea
         const source = unique('src');
         const first = await store.record({ key: 'k', source, payload: { n: 1 }, error: new Error('first') });
         await new Promise((resolve) => setTimeout(resolve, 5));
-        const second = await store.record({ key: 'k', source, payload: { n: 1 }, error: new Error('second'), attempts: 2 });
+        const second = await store.record({
+          key: 'k',
+          source,
+          payload: { n: 1 },
+          error: new Error('second'),
+          attempts: 2,
+        });
         expect(second.id).toBe(first.id);
         expect(second.attempts).toBe(3);
         expect(second.errors[0]?.message).toBe('second');
@@ -96,19 +118,26 @@ export function describeDeadLetterContract(name: string, open: () => Promise<Dea
         const lastPage = await store.list({ source, limit: 2, after: secondPage.next });
         expect(lastPage.items.map((letter) => letter.id)).toEqual(ids.slice(4));
         expect(lastPage.next).toBeUndefined();
-        expect((await store.list({ source, correlationId: 'odd' })).items.map((letter) => letter.payload)).toEqual([1, 3]);
+        expect(
+          (await store.list({ source, correlationId: 'odd' })).items.map((letter) => letter.payload),
+        ).toEqual([1, 3]);
         await store.discard(ids[0] as string, 'duplicate of k1');
         expect((await store.list({ source, status: 'pending' })).items).toHaveLength(4);
-        expect((await store.list({ source, status: 'discarded' })).items.map((letter) => letter.discardReason)).toEqual([
-          'duplicate of k1',
-        ]);
+        expect(
+          (await store.list({ source, status: 'discarded' })).items.map((letter) => letter.discardReason),
+        ).toEqual(['duplicate of k1']);
       }),
     );
 
     it(
       'marks a replayed letter and refuses to replay or discard it again',
       withStore(async (store) => {
-        const letter = await store.record({ key: 'k', source: unique('src'), payload: 1, error: new Error('x') });
+        const letter = await store.record({
+          key: 'k',
+          source: unique('src'),
+          payload: 1,
+          error: new Error('x'),
+        });
         const replayed = await store.markReplayed(letter.id);
         expect(replayed.status).toBe('replayed');
         expect(Date.parse(replayed.replayedAt ?? '')).not.toBeNaN();

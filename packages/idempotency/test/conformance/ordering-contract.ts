@@ -47,7 +47,10 @@ export function describeOrderingContract(name: string, open: () => Promise<Order
         const entity = uniqueEntity('ts');
         const at = Date.parse('2026-11-25T14:00:00Z');
         expect(await store.acceptIfNewer(entity, { sourceTs: at })).toEqual({ accepted: true });
-        expect(await store.acceptIfNewer(entity, { sourceTs: at - 1 })).toEqual({ accepted: false, current: BigInt(at) });
+        expect(await store.acceptIfNewer(entity, { sourceTs: at - 1 })).toEqual({
+          accepted: false,
+          current: BigInt(at),
+        });
         expect(await store.acceptIfNewer(entity, { sourceTs: at + 1 })).toEqual({ accepted: true });
       }),
     );
@@ -59,8 +62,13 @@ export function describeOrderingContract(name: string, open: () => Promise<Order
         const big = 2n ** 63n - 10n;
         await store.acceptIfNewer(entity, { version: big });
         expect(await store.acceptIfNewer(entity, { version: big + 1n })).toEqual({ accepted: true });
-        expect(await store.acceptIfNewer(entity, { version: big })).toEqual({ accepted: false, current: big + 1n });
-        expect(await store.acceptIfNewer(entity, { version: 9_007_199_254_740_993n })).toMatchObject({ accepted: false });
+        expect(await store.acceptIfNewer(entity, { version: big })).toEqual({
+          accepted: false,
+          current: big + 1n,
+        });
+        expect(await store.acceptIfNewer(entity, { version: 9_007_199_254_740_993n })).toMatchObject({
+          accepted: false,
+        });
       }),
     );
 
@@ -79,10 +87,15 @@ export function describeOrderingContract(name: string, open: () => Promise<Order
       withStore(async (store) => {
         const entity = uniqueEntity('race');
         const versions = Array.from({ length: 200 }, (_, index) => index + 1);
-        const decisions = await Promise.all(versions.map((version) => store.acceptIfNewer(entity, { version })));
+        const decisions = await Promise.all(
+          versions.map((version) => store.acceptIfNewer(entity, { version })),
+        );
         expect(decisions.some((decision) => decision.accepted)).toBe(true);
         // Whatever interleaving happened, version 200 was either accepted or refused in favour of itself.
-        expect(await store.acceptIfNewer(entity, { version: 200 })).toEqual({ accepted: false, current: 200n });
+        expect(await store.acceptIfNewer(entity, { version: 200 })).toEqual({
+          accepted: false,
+          current: 200n,
+        });
       }),
     );
 
@@ -90,15 +103,21 @@ export function describeOrderingContract(name: string, open: () => Promise<Order
       'ends in the in-order state whatever order 10,000 events per entity arrive in',
       withStore(async (store) => {
         await fc.assert(
-          fc.asyncProperty(fc.shuffledSubarray(Array.from({ length: 10_000 }, (_, i) => i + 1), { minLength: 10_000 }), async (order) => {
-            const entity = uniqueEntity('shuffle');
-            let state: number | undefined;
-            for (const version of order) {
-              const decision = await store.acceptIfNewer(entity, { version });
-              if (decision.accepted) state = version; // the entity's state is the data of the event applied last
-            }
-            expect(state).toBe(10_000);
-          }),
+          fc.asyncProperty(
+            fc.shuffledSubarray(
+              Array.from({ length: 10_000 }, (_, i) => i + 1),
+              { minLength: 10_000 },
+            ),
+            async (order) => {
+              const entity = uniqueEntity('shuffle');
+              let state: number | undefined;
+              for (const version of order) {
+                const decision = await store.acceptIfNewer(entity, { version });
+                if (decision.accepted) state = version; // the entity's state is the data of the event applied last
+              }
+              expect(state).toBe(10_000);
+            },
+          ),
           { numRuns: 3 },
         );
       }),

@@ -92,7 +92,9 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
         expect(await staleReason(store.complete(key, 'someone-else', '1'))).toBe('not_owner');
         expect(await staleReason(store.fail(key, 'someone-else', { retryable: true }))).toBe('not_owner');
         expect(await staleReason(store.heartbeat(key, 'someone-else', 1_000))).toBe('not_owner');
-        expect(await staleReason(store.complete(uniqueKey('never-claimed'), claim.token, '1'))).toBe('not_found');
+        expect(await staleReason(store.complete(uniqueKey('never-claimed'), claim.token, '1'))).toBe(
+          'not_found',
+        );
         await store.complete(key, claim.token, '1');
         expect(await staleReason(store.complete(key, claim.token, '2'))).toBe('already_completed');
         expect(await store.claim(key, opts)).toEqual({ status: 'completed', result: '1', failed: false });
@@ -137,7 +139,11 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
         expect(second.token).not.toBe(first.token);
         expect(await staleReason(store.complete(key, first.token, '"late"'))).toBe('not_owner');
         await store.complete(key, second.token, '"winner"');
-        expect(await store.claim(key, lease)).toEqual({ status: 'completed', result: '"winner"', failed: false });
+        expect(await store.claim(key, lease)).toEqual({
+          status: 'completed',
+          result: '"winner"',
+          failed: false,
+        });
       }),
     );
 
@@ -149,7 +155,10 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
         if (claim.status !== 'acquired') throw new Error('not acquired');
         await sleep(100);
         await store.complete(key, claim.token, '"slow but alone"');
-        expect(await store.claim(key, opts)).toMatchObject({ status: 'completed', result: '"slow but alone"' });
+        expect(await store.claim(key, opts)).toMatchObject({
+          status: 'completed',
+          result: '"slow but alone"',
+        });
       }),
     );
 

@@ -8,7 +8,11 @@ interface CrashConfig extends StoreConfig {
 
 const config = JSON.parse(process.argv[2] ?? '{}') as CrashConfig;
 const { store } = await openWorkerStore(config);
-const claim = await store.claim(config.key, { fingerprint: 'crash-payload', leaseMs: config.leaseMs, ttlMs: 60_000 });
+const claim = await store.claim(config.key, {
+  fingerprint: 'crash-payload',
+  leaseMs: config.leaseMs,
+  ttlMs: 60_000,
+});
 process.stdout.write(`${JSON.stringify(claim)}\n`);
 // The handler that never finishes; only SIGKILL ends this process.
 setInterval(() => {}, 1_000);

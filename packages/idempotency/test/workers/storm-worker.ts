@@ -1,7 +1,7 @@
 // One of several processes hammering the same keys: waits for "go" on stdin, then runs
 // `claimersPerKey` concurrent idempotent calls for every key and prints its tally as JSON.
 import { createInterface } from 'node:readline';
-import { idempotent, InProgressError } from '../../src/index.js';
+import { InProgressError, idempotent } from '../../src/index.js';
 import { openWorkerStore, type StoreConfig } from './open-store.js';
 
 interface StormConfig extends StoreConfig {
@@ -34,9 +34,9 @@ for (let index = 0; index < config.keys; index++) {
       confirm(key).then(
         (result) => {
           tally.fulfilled++;
-          const seen = (tally.results[key] ??= []);
+          const seen = tally.results[key] ?? [];
           const text = JSON.stringify(result);
-          if (!seen.includes(text)) seen.push(text);
+          if (!seen.includes(text)) tally.results[key] = [...seen, text];
         },
         (error: unknown) => {
           if (error instanceof InProgressError) tally.inProgress++;
