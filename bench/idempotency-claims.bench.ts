@@ -15,9 +15,13 @@ async function memory() {
   const total = 1_000_000;
   step(`memory: ${total} claims`);
   const map = new Map<string, string>();
-  results.push(await runLoad('baseline: Map.set', { total, concurrency: 1 }, async (i) => map.set(`k${i}`, 'v')));
+  results.push(
+    await runLoad('baseline: Map.set', { total, concurrency: 1 }, async (i) => map.set(`k${i}`, 'v')),
+  );
   const store = new MemoryStore({ maxKeys: total });
-  results.push(await runLoad('MemoryStore.claim', { total, concurrency: 1 }, (i) => store.claim(`k${i}`, claim)));
+  results.push(
+    await runLoad('MemoryStore.claim', { total, concurrency: 1 }, (i) => store.claim(`k${i}`, claim)),
+  );
 }
 
 async function redis() {
@@ -46,10 +50,14 @@ async function postgres() {
   const total = 50_000;
   const concurrency = 32;
   step(`postgres: ${total} claims, ${concurrency} connections, synchronous_commit on`);
-  const pool = new pg.Pool({ connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres', max: concurrency });
+  const pool = new pg.Pool({
+    connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres',
+    max: concurrency,
+  });
   const schema = `crossdock_bench_${run.replace('-', '_')}`;
   const { rows } = await pool.query<{ synchronous_commit: string }>('show synchronous_commit');
-  if (rows[0]?.synchronous_commit !== 'on') throw new Error('synchronous_commit is not on: the numbers would not be durable');
+  if (rows[0]?.synchronous_commit !== 'on')
+    throw new Error('synchronous_commit is not on: the numbers would not be durable');
   await migrate(pool, { schema });
   await pool.query(`create table "${schema}".raw (key text primary key, fingerprint text not null)`);
   results.push(
@@ -58,7 +66,9 @@ async function postgres() {
     ),
   );
   const store = new PostgresStore({ pool, schema });
-  results.push(await runLoad('PostgresStore.claim', { total, concurrency }, (i) => store.claim(`k${i}`, claim)));
+  results.push(
+    await runLoad('PostgresStore.claim', { total, concurrency }, (i) => store.claim(`k${i}`, claim)),
+  );
   await pool.query(`drop schema "${schema}" cascade`);
   await pool.end();
 }
@@ -68,4 +78,12 @@ await memory();
 await redis();
 await postgres();
 console.log(`\nNode ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`);
-console.table(results.map(({ name, ops, opsPerSecond, p50Ms, p99Ms }) => ({ name, ops, 'ops/s': opsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms })));
+console.table(
+  results.map(({ name, ops, opsPerSecond, p50Ms, p99Ms }) => ({
+    name,
+    ops,
+    'ops/s': opsPerSecond,
+    'p50 ms': p50Ms,
+    'p99 ms': p99Ms,
+  })),
+);

@@ -6,11 +6,12 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClaimResult, StaleTokenError } from '../src/index.js';
-import { migrate } from '../src/postgres/index.js';
+import { migrate, PostgresStore } from '../src/postgres/index.js';
 import { openWorkerStore, POSTGRES_URL, REDIS_URL, type StoreConfig } from './workers/open-store.js';
 
 const LEASE_MS = 400;
 const crashWorker = new URL('./workers/crash-worker.ts', import.meta.url).pathname;
+const transactionalCrashWorker = new URL('./workers/transactional-crash-worker.ts', import.meta.url).pathname;
 
 async function startAndReadLine(
   script: string,
@@ -71,6 +72,7 @@ describe('a crashed worker', () => {
 
   beforeAll(async () => {
     await migrate(pool, { schema: pgNamespace });
+    await pool.query(`create table "${pgNamespace}".effects (key text not null)`);
   });
   afterAll(async () => {
     const keys = await redis.keys(`${redisNamespace}:*`);
@@ -82,4 +84,21 @@ describe('a crashed worker', () => {
 
   describeCrash('RedisStore', () => ({ kind: 'redis', namespace: redisNamespace }));
   describeCrash('PostgresStore', () => ({ kind: 'postgres', namespace: pgNamespace }));
+
+  it('PostgresStore in transactional mode: a worker killed before COMMIT leaves neither the effect nor the claim', async () => {
+    const key = `tx-crash-${process.pid}-${Date.now()}`;
+    const { child, line } = await startAndReadLine(transactionalCrashWorker, { namespace: pgNamespace, key });
+    expect(JSON.parse(line)).toMatchObject({ status: 'acquired' });
+    await kill(child);
+
+    const store = new PostgresStore({ pool, schema: pgNamespace });
+    // PostgreSQL notices the dead connection and rolls back; the next claim may wait on the row lock until then.
+    const claim = await store.claim(key, { fingerprint: 'crash-payload', leaseMs: 60_000, ttlMs: 600_000 });
+    expect(claim).toMatchObject({ status: 'acquired', attempt: 1 });
+    const { rows } = await pool.query(
+      `select count(*)::int as n from "${pgNamespace}".effects where key = $1`,
+      [key],
+    );
+    expect(rows[0]).toEqual({ n: 0 });
+  });
 });

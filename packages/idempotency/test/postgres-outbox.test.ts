@@ -143,7 +143,7 @@ describe('the PostgreSQL outbox', () => {
       for (const message of messages) attempts.push(message.attempt);
       if (attempts.length < 3) throw new Error('carrier API timed out');
     };
-    const options = { pool: db.pool, schema: db.schema, handler, retryDelayMs: () => 200 };
+    const options = { pool: db.pool, schema: db.schema, handler, retryDelayMs: () => 500 };
 
     expect(await drainOutbox(options)).toMatchObject({ delivered: 0, failed: 1 });
     const afterFirst = await outboxRow(id as string);
@@ -152,13 +152,13 @@ describe('the PostgreSQL outbox', () => {
       attempts: 1,
       last_error: [{ message: 'carrier API timed out' }],
     });
-    expect(afterFirst?.due_in_ms).toBeGreaterThan(100);
+    expect(afterFirst?.due_in_ms).toBeGreaterThan(300);
     // Not due yet: a drain right now finds nothing.
     expect(await drainOutbox(options)).toMatchObject({ batches: 0 });
 
-    await sleep(220);
+    await sleep(550);
     expect(await drainOutbox(options)).toMatchObject({ failed: 1 });
-    await sleep(220);
+    await sleep(550);
     expect(await drainOutbox(options)).toMatchObject({ delivered: 1 });
     expect(attempts).toEqual([1, 2, 3]);
     expect(await outboxRow(id as string)).toMatchObject({ status: 'delivered', attempts: 3 });
@@ -236,12 +236,12 @@ describe('the PostgreSQL outbox', () => {
     const [id] = await enqueueCommitted([{ topic: 'crash', key: 'k', payload: 1 }]);
     // What a worker that claimed the message and died leaves behind.
     await db.pool.query(
-      `UPDATE ${db.s}.outbox SET attempts = 1, claim_token = 'gone', available_at = clock_timestamp() + interval '150 milliseconds' WHERE id = $1`,
+      `UPDATE ${db.s}.outbox SET attempts = 1, claim_token = 'gone', available_at = clock_timestamp() + interval '400 milliseconds' WHERE id = $1`,
       [id],
     );
     const { seen, handler } = collect();
     expect(await drainOutbox({ pool: db.pool, schema: db.schema, handler })).toMatchObject({ batches: 0 });
-    await sleep(200);
+    await sleep(450);
     expect(await drainOutbox({ pool: db.pool, schema: db.schema, handler })).toMatchObject({ delivered: 1 });
     expect(seen.map((message) => message.attempt)).toEqual([2]);
   });
@@ -276,12 +276,12 @@ describe('the PostgreSQL outbox', () => {
     const slow = drainOutbox({
       pool: db.pool,
       schema: db.schema,
-      leaseMs: 90,
+      leaseMs: 150,
       handler: async () => {
-        await sleep(400);
+        await sleep(600);
       },
     });
-    await sleep(250);
+    await sleep(400);
     const other = collect();
     expect(await drainOutbox({ pool: db.pool, schema: db.schema, handler: other.handler })).toMatchObject({
       batches: 0,
@@ -336,7 +336,7 @@ describe('the outbox worker', () => {
     const started = performance.now();
     controller.abort();
     await Promise.all([worker, idle]);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('reports errors of the outbox itself to onError and keeps going, or rejects without onError', async () => {

@@ -107,7 +107,7 @@ describe('PostgresStore on PostgreSQL', () => {
   it('keeps the record for at least one lease when the TTL is shorter than the lease', async () => {
     const store = newStore();
     const key = uniqueKey('ttl-under-lease');
-    await store.claim(key, { ...opts, leaseMs: 400, ttlMs: 50 });
+    await store.claim(key, { ...opts, leaseMs: 1_000, ttlMs: 50 });
     await sleep(120);
     expect((await store.claim(key, opts)).status).toBe('in_progress');
   });
@@ -258,14 +258,15 @@ describe('PostgresStore in the caller’s transaction', () => {
     const key = uniqueKey('tx-clock');
     await withClient(async (client) => {
       await client.query('BEGIN');
-      await sleep(300);
-      const claim = await store.inTransaction(client).claim(key, { ...opts, leaseMs: 1_000 });
+      await sleep(600);
+      const claim = await store.inTransaction(client).claim(key, { ...opts, leaseMs: 2_000 });
       if (claim.status !== 'acquired') throw new Error('not acquired');
       await client.query('COMMIT');
     });
-    const duplicate = await store.claim(key, { ...opts, leaseMs: 1_000 });
+    const duplicate = await store.claim(key, { ...opts, leaseMs: 2_000 });
     expect(duplicate.status).toBe('in_progress');
-    if (duplicate.status === 'in_progress') expect(duplicate.retryAfterMs).toBeGreaterThan(800);
+    // Timed from BEGIN, the lease would have at most 1,400 ms left.
+    if (duplicate.status === 'in_progress') expect(duplicate.retryAfterMs).toBeGreaterThan(1_500);
   });
 });
 

@@ -55,7 +55,7 @@ export async function replayDeadLetters(
   for (const id of ids) {
     options.signal?.throwIfAborted();
     const letter = await store.get(id);
-    if (!letter || letter.status !== 'pending') {
+    if (letter?.status !== 'pending') {
       skipped.push({ id, reason: letter ? `already ${letter.status}` : 'not found' });
     } else {
       let handled = false;

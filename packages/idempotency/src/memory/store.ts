@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { StaleTokenError } from '../errors.js';
 import type { ClaimOptions, ClaimResult, FailOptions, IdempotencyStore } from '../store.js';
+import { positiveMs } from '../validate.js';
 
 interface Entry {
   fingerprint: string;
@@ -40,6 +41,8 @@ export class MemoryStore implements IdempotencyStore {
   }
 
   async claim(key: string, { fingerprint, leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
+    positiveMs('leaseMs', leaseMs);
+    positiveMs('ttlMs', ttlMs);
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry && entry.fingerprint !== fingerprint) return { status: 'mismatch' };
@@ -81,6 +84,7 @@ export class MemoryStore implements IdempotencyStore {
   }
 
   async heartbeat(key: string, token: string, leaseMs: number): Promise<void> {
+    positiveMs('leaseMs', leaseMs);
     const entry = this.#owned(key, token);
     entry.leaseUntil = this.#now() + leaseMs;
     // The record must outlive the lease, or a duplicate could start over while the owner still works.

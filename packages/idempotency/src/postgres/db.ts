@@ -76,14 +76,6 @@ export function isoSql(expression: string): string {
   return `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** `value` as a positive whole number of ms, or a `RangeError` naming `name`. */
-export function positiveMs(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new RangeError(`${name} must be a positive integer in ms, got ${value}`);
-  }
-  return value;
-}
-
 /**
  * Runs `work` inside `BEGIN … COMMIT` on a connection of `pool`, rolling back if it throws. A
  * connection left in an unknown state (a failed `BEGIN` or `ROLLBACK`) is destroyed, not reused.

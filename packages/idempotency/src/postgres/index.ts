@@ -27,9 +27,8 @@ export {
   type OutboxHandler,
   type OutboxMessage,
   type OutboxMessageInput,
-  type OutboxWorkerOptions,
   type PurgeOutboxOptions,
   purgeOutbox,
-  runOutboxWorker,
 } from './outbox.js';
+export { type OutboxWorkerOptions, runOutboxWorker } from './outbox-worker.js';
 export { PostgresStore, type PostgresStoreOptions, type PurgeExpiredOptions } from './store.js';

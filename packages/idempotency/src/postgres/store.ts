@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { StaleTokenError, type StaleTokenReason } from '../errors.js';
 import type { ClaimOptions, ClaimResult, FailOptions, IdempotencyStore } from '../store.js';
-import { DEFAULT_SCHEMA, positiveMs, type Queryable, quoteSchema, run, Statement } from './db.js';
+import { positiveMs } from '../validate.js';
+import { DEFAULT_SCHEMA, type Queryable, quoteSchema, run, Statement } from './db.js';
 
 export interface PostgresStoreOptions {
   /**

@@ -1,6 +1,7 @@
 import type { Cluster, Redis } from 'ioredis';
 import { StaleTokenError, type StaleTokenReason } from '../errors.js';
 import type { ClaimOptions, ClaimResult, FailOptions, IdempotencyStore } from '../store.js';
+import { positiveMs } from '../validate.js';
 import { CLAIM, HEARTBEAT, RELEASE, ScriptRunner, SETTLE } from './scripts.js';
 
 export interface RedisStoreOptions {
@@ -25,14 +26,6 @@ const STALE_REASONS: ReadonlySet<unknown> = new Set<StaleTokenReason>([
   'already_completed',
 ]);
 const isStaleReason = (reply: unknown): reply is StaleTokenReason => STALE_REASONS.has(reply);
-
-function positiveMs(name: string, value: number): number {
-  // PEXPIRE takes whole positive ms; anything else would fail inside the script or delete the key.
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new RangeError(`${name} must be a positive integer in ms, got ${value}`);
-  }
-  return value;
-}
 
 // Names the key, not the reply: a reply may hold a stored result, and errors never carry payloads.
 const unexpected = (key: string) => new Error(`unexpected reply from a RedisStore script for "${key}"`);
