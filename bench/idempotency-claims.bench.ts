@@ -15,21 +15,24 @@ async function memory() {
   const total = 1_000_000;
   step(`memory: ${total} claims`);
   const map = new Map<string, string>();
-  results.push(
-    await runLoad('baseline: Map.set', { total, concurrency: 1 }, async (i) => map.set(`k${i}`, 'v')),
-  );
+  const load = { total, concurrency: 64, sampleEvery: 10 };
+  results.push(await runLoad('baseline: Map.set', load, async (i) => map.set(`k${i}`, 'v')));
   const store = new MemoryStore({ maxKeys: total });
-  results.push(
-    await runLoad('MemoryStore.claim', { total, concurrency: 1 }, (i) => store.claim(`k${i}`, claim)),
-  );
+  results.push(await runLoad('MemoryStore.claim', load, (i) => store.claim(`k${i}`, claim)));
 }
 
 async function redis() {
   const total = 200_000;
-  const concurrency = 256;
+  const concurrency = 64;
   step(`redis: ${total} claims, ${concurrency} in flight, auto-pipelined`);
   const client = new Redis('redis://127.0.0.1:6379', { enableAutoPipelining: true });
   const prefix = `crossdock:bench:${run}:`;
+  const constantScript = (await client.script('LOAD', "return {'acquired', 1}")) as string;
+  results.push(
+    await runLoad('baseline: Redis EVALSHA of a constant', { total, concurrency }, (i) =>
+      client.evalsha(constantScript, 1, `${prefix}const:${i}`, 'bench', 30_000, 600_000, 'token'),
+    ),
+  );
   results.push(
     await runLoad('baseline: Redis SET NX PX', { total, concurrency }, (i) =>
       client.set(`${prefix}raw:${i}`, '1', 'PX', 600_000, 'NX'),

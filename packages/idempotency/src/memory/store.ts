@@ -34,6 +34,9 @@ export interface MemoryStoreOptions {
 export class MemoryStore implements IdempotencyStore {
   readonly #entries: LRUCache<string, Entry>;
   readonly #now: () => number;
+  // Tokens only need to be unique within this store: a random prefix and a counter are enough and cost far less than a UUID each.
+  readonly #tokenPrefix = crypto.randomUUID().slice(0, 8);
+  #tokenSequence = 0;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#entries = new LRUCache({ max: options.maxKeys ?? 100_000 });
@@ -52,7 +55,7 @@ export class MemoryStore implements IdempotencyStore {
     if (entry && entry.leaseUntil > now)
       return { status: 'in_progress', retryAfterMs: entry.leaseUntil - now };
     const attempt = (entry?.attempt ?? 0) + 1;
-    const token = crypto.randomUUID();
+    const token = `${this.#tokenPrefix}:${(++this.#tokenSequence).toString(36)}`;
     this.#entries.set(key, {
       fingerprint,
       state: 'in_progress',
