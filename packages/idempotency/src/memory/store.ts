@@ -10,8 +10,8 @@ interface Entry {
   attempt: number;
   leaseUntil: number;
   expiresAt: number;
-  result?: string;
-  failed?: boolean;
+  result: string | undefined;
+  failed: boolean;
 }
 
 export interface MemoryStoreOptions {
@@ -43,14 +43,23 @@ export class MemoryStore implements IdempotencyStore {
     this.#now = options.now ?? Date.now;
   }
 
-  async claim(key: string, { fingerprint, leaseMs, ttlMs }: ClaimOptions): Promise<ClaimResult> {
+  claim(key: string, options: ClaimOptions): Promise<ClaimResult> {
+    // Synchronous inside: an async function would cost a second promise per claim on the hot path.
+    try {
+      return Promise.resolve(this.#claim(key, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #claim(key: string, { fingerprint, leaseMs, ttlMs }: ClaimOptions): ClaimResult {
     positiveMs('leaseMs', leaseMs);
     positiveMs('ttlMs', ttlMs);
     const now = this.#now();
     const entry = this.#live(key, now);
     if (entry && entry.fingerprint !== fingerprint) return { status: 'mismatch' };
     if (entry?.state === 'completed') {
-      return { status: 'completed', result: entry.result ?? 'null', failed: entry.failed === true };
+      return { status: 'completed', result: entry.result ?? 'null', failed: entry.failed };
     }
     if (entry && entry.leaseUntil > now)
       return { status: 'in_progress', retryAfterMs: entry.leaseUntil - now };
@@ -64,6 +73,8 @@ export class MemoryStore implements IdempotencyStore {
       leaseUntil: now + leaseMs,
       // TTL counts from the latest acquisition and never ends inside the lease.
       expiresAt: now + Math.max(ttlMs, leaseMs),
+      result: undefined,
+      failed: false,
     });
     return { status: 'acquired', token, attempt };
   }
