@@ -106,3 +106,8 @@ export async function withTransaction<T>(
     client.release(!healthy);
   }
 }
+
+/** SQL for a parameter holding milliseconds, as an interval: `msInterval('$2')`. */
+export function msInterval(parameter: string): string {
+  return `${parameter}::float8 * interval '1 millisecond'`;
+}

@@ -3,7 +3,7 @@ import { type ErrorRecord, serializeErrorChain } from '../dead-letter/error-chai
 import type { DeadLetterStore } from '../dead-letter/types.js';
 import { IdempotencyError } from '../errors.js';
 import { positiveInteger } from '../validate.js';
-import { DEFAULT_SCHEMA, isoSql, quoteSchema, run, Statement } from './db.js';
+import { DEFAULT_SCHEMA, isoSql, msInterval, quoteSchema, run, Statement } from './db.js';
 import { OutboxAttemptsExhaustedError } from './errors.js';
 
 /** A message to publish once the transaction that enqueues it commits. */
@@ -234,7 +234,7 @@ class OutboxStatements {
 
   constructor(s: string, prepared: boolean) {
     const outbox = `${s}.outbox`;
-    const ms = (parameter: string) => `${parameter}::float8 * interval '1 millisecond'`;
+    const ms = msInterval;
     this.enqueue = new Statement(
       `INSERT INTO ${outbox} (topic, key, payload, headers, available_at)
 VALUES ($1, $2, $3::jsonb, $4::jsonb, clock_timestamp() + ${ms('$5')}) RETURNING id::text AS id`,

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { StaleTokenError, type StaleTokenReason } from '../errors.js';
 import type { ClaimOptions, ClaimResult, FailOptions, IdempotencyStore } from '../store.js';
 import { positiveMs } from '../validate.js';
-import { DEFAULT_SCHEMA, type Queryable, quoteSchema, run, Statement } from './db.js';
+import { DEFAULT_SCHEMA, msInterval, type Queryable, quoteSchema, run, Statement } from './db.js';
 
 export interface PostgresStoreOptions {
   /**
@@ -76,7 +76,7 @@ class Statements {
     // now() is frozen at BEGIN, so a claim made late in a long transaction would get a lease that is
     // already partly spent and would judge other owners' leases by a stale time.
     const clock = 'WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS now)';
-    const ms = (parameter: string) => `${parameter}::float8 * interval '1 millisecond'`;
+    const ms = msInterval;
 
     // First the row as the statement's snapshot shows it. When it settles the answer (mismatch,
     // completed, live lease), that is the answer and nothing is written or locked: a duplicate is a
