@@ -54,17 +54,23 @@ export class StaleTokenError extends IdempotencyError {
   }
 }
 
-/** A handler failed before and the failure was stored as final (not retryable); duplicates see it again. */
+/**
+ * A handler failed before and the failure was stored as final (not retryable); duplicates see it
+ * again. The original message is a field, not part of `message`: it may quote the payload.
+ */
 export class StoredFailureError extends IdempotencyError {
   override name = 'StoredFailureError';
   readonly key: string;
   /** The `name` of the original error. */
   readonly originalName: string;
+  /** The original error's message, as the handler wrote it. */
+  readonly originalMessage: string;
 
-  constructor(key: string, originalName: string, message: string) {
-    super(`"${key}" failed before and will not be retried: ${originalName}: ${message}`);
+  constructor(key: string, originalName: string, originalMessage: string) {
+    super(`"${key}" failed before with ${originalName} and will not be retried`);
     this.key = key;
     this.originalName = originalName;
+    this.originalMessage = originalMessage;
   }
 }
 

@@ -6,6 +6,12 @@ import { createHash } from 'node:crypto';
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, member: unknown) => {
+    // JSON writes every Map and Set as {}: two different payloads would share a fingerprint.
+    if (member instanceof Map || member instanceof Set) {
+      throw new TypeError(
+        `cannot fingerprint a ${member.constructor.name}: convert it to an object or array first`,
+      );
+    }
     if (member === null || typeof member !== 'object' || Array.isArray(member)) return member;
     // fromEntries defines own properties, so a "__proto__" member stays a member.
     const record = member as Record<string, unknown>;

@@ -31,6 +31,11 @@ export interface IdempotentOptions<A extends unknown[]> {
   readonly isFinalFailure?: (error: unknown) => boolean;
   /** Extend the lease every `leaseMs / 3` while the handler runs. Default true. */
   readonly heartbeat?: boolean;
+  /**
+   * Stop extending the lease after this long, so a handler that hangs in a live process loses its
+   * key like a crashed one (one lease later). Default: no limit. @example 300_000
+   */
+  readonly maxRunMs?: number;
   /** Stops waiting for a duplicate's result. */
   readonly signal?: AbortSignal;
   readonly clock?: Clock;
@@ -114,7 +119,8 @@ async function run<A extends unknown[], R>(
   },
 ): Promise<R> {
   const { store, key, token, leaseMs, options } = context;
-  const stopHeartbeat = options.heartbeat === false ? () => {} : startHeartbeat(store, key, token, leaseMs);
+  const stopHeartbeat =
+    options.heartbeat === false ? () => {} : startHeartbeat(store, key, token, leaseMs, options.maxRunMs);
   let result: R;
   try {
     result = await handler(...args);
@@ -163,11 +169,27 @@ async function settle(failing: Promise<void>): Promise<void> {
   }
 }
 
-/** Keeps the lease alive while the handler runs; a lost key shows up later as a fenced `complete`. */
-function startHeartbeat(store: IdempotencyStore, key: string, token: string, leaseMs: number): () => void {
+/**
+ * Keeps the lease alive while the handler runs. A failed heartbeat (a dropped connection) is tried
+ * again on the next tick; only a lost key stops it, and that shows up later as a fenced `complete`.
+ */
+function startHeartbeat(
+  store: IdempotencyStore,
+  key: string,
+  token: string,
+  leaseMs: number,
+  maxRunMs = Number.POSITIVE_INFINITY,
+): () => void {
+  const stopAt = Date.now() + maxRunMs;
   const timer = setInterval(
     () => {
-      store.heartbeat(key, token, leaseMs).catch(() => clearInterval(timer));
+      if (Date.now() >= stopAt) {
+        clearInterval(timer);
+        return;
+      }
+      store.heartbeat(key, token, leaseMs).catch((error: unknown) => {
+        if (error instanceof StaleTokenError) clearInterval(timer);
+      });
     },
     Math.max(1, Math.floor(leaseMs / 3)),
   );

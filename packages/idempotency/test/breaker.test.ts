@@ -362,3 +362,32 @@ describe('CircuitBreaker shared state', () => {
     expect(await other.execute(async () => 'ok')).toBe('ok');
   });
 });
+
+describe('when the shared state cannot be written', () => {
+  it('still returns a successful probe’s result, and reports the state-store failure as an event', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryBreakerStateStore({ clock });
+    const breaker = new CircuitBreaker({
+      name: 'flaky-state',
+      consecutiveFailures: 1,
+      openMs: 1_000,
+      stateStore: store,
+      clock,
+    });
+    await rejection(breaker.execute(() => Promise.reject(new Error('503'))));
+    await clock.advance(1_000);
+    store.close = () => Promise.reject(new Error('Redis connection lost'));
+    const reported: unknown[] = [];
+    breaker.on('stateStoreError', (error) => reported.push(error));
+    expect(await breaker.execute(async () => 'order created')).toBe('order created');
+    expect(reported.map((error) => (error as Error).message)).toEqual(['Redis connection lost']);
+  });
+
+  it('throws the call’s own error, not the state store’s, when tripping fails', async () => {
+    const store = new MemoryBreakerStateStore();
+    store.open = () => Promise.reject(new Error('Redis connection lost'));
+    const breaker = new CircuitBreaker({ name: 'flaky-trip', consecutiveFailures: 1, stateStore: store });
+    const error = await rejection(breaker.execute(() => Promise.reject(new Error('ShipBob 503'))));
+    expect((error as Error).message).toBe('ShipBob 503');
+  });
+});

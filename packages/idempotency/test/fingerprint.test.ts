@@ -141,3 +141,10 @@ describe('scopedKey', () => {
     );
   });
 });
+
+describe('payloads JSON cannot tell apart', () => {
+  it('refuses to fingerprint a Map or a Set, which JSON would write as {} whatever they hold', () => {
+    expect(() => fingerprint({ lines: new Map([['sku', 1]]) })).toThrow(TypeError);
+    expect(() => fingerprint([new Set(['a'])])).toThrow('cannot fingerprint a Set');
+  });
+});

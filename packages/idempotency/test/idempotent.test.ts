@@ -350,7 +350,9 @@ describe('idempotent and failures', () => {
       expect(duplicate).toBeInstanceOf(StoredFailureError);
       expect(duplicate).toMatchObject({ key: 'k', originalName: 'ValidationError' });
       expect((duplicate as StoredFailureError).message).toContain('ValidationError');
-      expect((duplicate as StoredFailureError).message).toContain('qty must be positive');
+      // The original message is kept as a field, never in `message`: it may quote the payload.
+      expect((duplicate as StoredFailureError).message).not.toContain('qty must be positive');
+      expect((duplicate as StoredFailureError).originalMessage).toBe('qty must be positive');
     }
     expect(calls).toBe(1);
   });
@@ -382,7 +384,7 @@ describe('idempotent and failures', () => {
     expect(await rejection(apply('k'))).toBe('rejected by vendor');
     const duplicate = await rejection(apply('k'));
     expect(duplicate).toBeInstanceOf(StoredFailureError);
-    expect((duplicate as StoredFailureError).message).toContain('rejected by vendor');
+    expect((duplicate as StoredFailureError).originalMessage).toBe('rejected by vendor');
   });
 });
 
@@ -684,5 +686,53 @@ describe('results and failures that cannot be stored as they are', () => {
     });
     expect(successor.status).toBe('acquired');
     await expect(first).rejects.toThrow('sku unknown to the warehouse');
+  });
+});
+
+describe('the heartbeat', () => {
+  it('keeps beating after one failed heartbeat, so a dropped connection does not hand the key to a duplicate', async () => {
+    const memory = new MemoryStore();
+    let failures = 1;
+    const flaky: IdempotencyStore = {
+      claim: (key, options) => memory.claim(key, options),
+      complete: (key, token, result) => memory.complete(key, token, result),
+      fail: (key, token, options) => memory.fail(key, token, options),
+      heartbeat: (key, token, leaseMs) =>
+        failures-- > 0
+          ? Promise.reject(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))
+          : memory.heartbeat(key, token, leaseMs),
+    };
+    let runs = 0;
+    const slow = idempotent(
+      async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return 'done';
+      },
+      { store: flaky, key: () => 'flaky-heartbeat', leaseMs: 90 },
+    );
+    const first = slow();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(slow()).rejects.toBeInstanceOf(InProgressError);
+    expect(await first).toBe('done');
+    expect(runs).toBe(1);
+  });
+
+  it('stops after maxRunMs, so a handler that hangs loses its key one lease later like a crashed one', async () => {
+    const store = new MemoryStore();
+    let runs = 0;
+    const hanging = idempotent(
+      async () => {
+        runs++;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return runs;
+      },
+      { store, key: () => 'hanging', leaseMs: 60, maxRunMs: 100 },
+    );
+    const first = hanging();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const second = hanging();
+    await expect(first).rejects.toBeInstanceOf(StaleTokenError);
+    expect(await second).toBe(2);
   });
 });

@@ -169,6 +169,21 @@ describe('PostgresStore in the caller’s transaction', () => {
     expect(await effectsOf(key)).toBe(1);
   });
 
+  it('hands a claimer that waited on the row lock longer than its lease a full lease, so no third claimer can take over at once', async () => {
+    const store = newStore();
+    const key = uniqueKey('tx-long-wait');
+    const short = { ...opts, leaseMs: 1_000 };
+    await withClient(async (client) => {
+      await client.query('BEGIN');
+      expect((await store.inTransaction(client).claim(key, short)).status).toBe('acquired');
+      const waiting = store.claim(key, short); // blocks on the uncommitted row
+      await sleep(1_500);
+      await client.query('ROLLBACK');
+      expect((await waiting).status).toBe('acquired');
+    });
+    expect((await store.claim(key, short)).status).toBe('in_progress');
+  });
+
   it('leaves neither the effect nor the claim after a rollback', async () => {
     const store = newStore();
     const key = uniqueKey('tx-rollback');

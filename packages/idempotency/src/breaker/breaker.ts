@@ -37,6 +37,23 @@ export interface BreakerEvents {
     readonly to: BreakerState;
   }) => void;
   rejected: (error: CircuitOpenError) => void;
+  /** The shared state could not be updated after a call (Redis down); the call's own outcome stands. */
+  stateStoreError: (error: unknown) => void;
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+async function settle<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }
 
 /**
@@ -84,38 +101,41 @@ export class CircuitBreaker extends EventEmitter<BreakerEvents> {
 
   async #call<T>(fn: () => Promise<T>): Promise<T> {
     const started = this.#clock.now();
-    try {
-      const result = await fn();
-      this.#window.record({ failed: false, slow: this.#isSlow(started) });
-      await this.#tripIfNeeded();
-      return result;
-    } catch (error) {
-      const failed = this.#options.isFailure?.(error) ?? true;
-      this.#window.record({ failed, slow: this.#isSlow(started) });
-      await this.#tripIfNeeded();
-      throw error;
-    }
+    const outcome = await settle(fn);
+    const failed = !outcome.ok && (this.#options.isFailure?.(outcome.error) ?? true);
+    this.#window.record({ failed, slow: this.#isSlow(started) });
+    await this.#safely(() => this.#tripIfNeeded());
+    return unwrap(outcome);
   }
 
   async #probe<T>(fn: () => Promise<T>): Promise<T> {
     if (!(await this.#store.tryAcquireProbe(this.name, this.#options.probeTimeoutMs ?? 10_000))) {
       throw this.#reject(0);
     }
-    try {
-      const result = await fn();
-      await this.#store.close(this.name);
-      this.#window.reset();
-      this.#observe('closed');
-      return result;
-    } catch (error) {
-      if (this.#options.isFailure?.(error) ?? true) {
+    const outcome = await settle(fn);
+    const failed = !outcome.ok && (this.#options.isFailure?.(outcome.error) ?? true);
+    await this.#safely(async () => {
+      if (failed) {
         await this.#store.open(this.name, this.#options.openMs ?? 30_000);
         this.#observe('open');
       } else {
         await this.#store.close(this.name);
+        this.#window.reset();
         this.#observe('closed');
       }
-      throw error;
+    });
+    return unwrap(outcome);
+  }
+
+  /**
+   * Updates shared state after the call ran. A state-store failure must not replace the call's own
+   * outcome: the effect may have happened, and reporting it as failed would invite a duplicate.
+   */
+  async #safely(update: () => Promise<void>): Promise<void> {
+    try {
+      await update();
+    } catch (error) {
+      this.emit('stateStoreError', error);
     }
   }
 

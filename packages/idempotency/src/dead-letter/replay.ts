@@ -3,7 +3,10 @@ import type { DeadLetterStore } from './types.js';
 
 /** What a replay handler is told about the message besides its payload. */
 export interface ReplayContext {
-  /** The original idempotency key: pass it to `idempotent` so a message that already succeeded is not applied twice. */
+  /**
+   * The original idempotency key. Replay through the same `idempotent` wrapper as the live path (same
+   * store, scope and payload) so a message that already succeeded is recognised and not applied twice.
+   */
   readonly key: string;
   readonly source: string;
   readonly headers: Readonly<Record<string, string>>;

@@ -3,7 +3,9 @@ import { positionValue } from '../ordering.js';
 import type { OrderingDecision, OrderingPosition, OrderingStore } from '../store.js';
 
 /**
- * The ordering guard's memory back end: the newest position per entity, LRU-bounded.
+ * The ordering guard's memory back end: the newest position per entity, LRU-bounded. An entity
+ * evicted from the LRU is forgotten, and its next event, however old, is accepted: size
+ * `maxEntities` above the entities that receive events, or use the Redis or PostgreSQL store.
  *
  * @example
  * const guard = new MemoryOrderingStore();

@@ -16,8 +16,9 @@ interface Entry {
 
 export interface MemoryStoreOptions {
   /**
-   * Most keys kept; the least recently used go first. Keep it well above the keys in flight:
-   * an evicted in-progress key can be claimed again. Default 100_000.
+   * Most keys kept; the least recently used go first, completed or not. An evicted key is forgotten
+   * before its TTL and its handler can run again, so size it above the keys seen during `ttlMs`.
+   * Default 100_000.
    */
   readonly maxKeys?: number;
   /** Clock in ms; default `Date.now`. */

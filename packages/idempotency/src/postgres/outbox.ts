@@ -414,7 +414,9 @@ export async function drainOutbox(options: DrainOutboxOptions): Promise<DrainRep
     // Messages already taken maxAttempts times whose workers never came back are not delivered again.
     const exhausted = rows.filter((row) => row.attempts > maxAttempts);
     const due = rows.filter((row) => row.attempts <= maxAttempts).map(toMessage);
-    const failures = due.length > 0 ? await deliver(options, sql, schema, due, token, leaseMs) : new Map();
+    const claimedIds = rows.map((row) => row.id);
+    const failures =
+      due.length > 0 ? await deliver(options, sql, schema, due, claimedIds, token, leaseMs) : new Map();
 
     const outcomes: Outcome[] = [];
     let deadLetterError: unknown;
@@ -478,18 +480,23 @@ export async function drainOutbox(options: DrainOutboxOptions): Promise<DrainRep
   return { ...progress };
 }
 
-/** Runs the handler on a batch, keeping the batch's lease alive meanwhile; returns the failed ids with their errors. */
+/**
+ * Runs the handler on a batch, keeping the lease of every claimed row alive meanwhile (exhausted
+ * rows too, or another drain could take them over and dead-letter them a second time); returns the
+ * failed ids with their errors.
+ */
 async function deliver(
   options: DrainOutboxOptions,
   sql: OutboxStatements,
   schema: string,
   messages: readonly OutboxMessage[],
+  claimedIds: readonly string[],
   token: string,
   leaseMs: number,
 ): Promise<Map<string, unknown>> {
   const ids = messages.map((message) => message.id);
   const keepAlive = setInterval(
-    () => void run(options.pool, schema, sql.extend, [ids, token, leaseMs]).catch(() => {}),
+    () => void run(options.pool, schema, sql.extend, [claimedIds, token, leaseMs]).catch(() => {}),
     Math.max(1, Math.floor(leaseMs / 3)),
   );
   try {

@@ -117,9 +117,11 @@ acquired AS (
     updated_at = excluded.updated_at
   WHERE k.expires_at <= excluded.updated_at
      OR (k.state = 'in_progress' AND k.fingerprint = excluded.fingerprint AND k.lease_until <= excluded.updated_at)
-  RETURNING k.attempt
+  RETURNING k.attempt, k.lease_until
 )
-SELECT 'acquired' AS verdict, attempt, NULL::text AS result, NULL::boolean AS failed, NULL::float8 AS retry_after_ms
+SELECT 'acquired' AS verdict, attempt, NULL::text AS result, NULL::boolean AS failed,
+       -- Read after any lock wait: what is really left of the lease just written.
+       ceil(extract(epoch FROM lease_until - clock_timestamp()) * 1000)::float8 AS retry_after_ms
 FROM acquired
 UNION ALL
 SELECT verdict, NULL, result, failed, retry_after_ms FROM seen
@@ -194,8 +196,14 @@ class BoundStore implements IdempotencyStore {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const [row] = await run<ClaimRow>(this.#db, this.#schema, this.#sql.claim, values);
       switch (row?.verdict) {
-        case 'acquired':
-          return { status: 'acquired', token: values[2] as string, attempt: row.attempt ?? 1 };
+        case 'acquired': {
+          const token = values[2] as string;
+          // The lease was computed before any wait on a row lock (a claimer in another transaction);
+          // after a long wait it may be partly or wholly spent, so renew it before handing it out.
+          if ((row.retry_after_ms ?? leaseMs) < leaseMs * 0.9 && !(await this.#renewed(key, token, leaseMs)))
+            break;
+          return { status: 'acquired', token, attempt: row.attempt ?? 1 };
+        }
         case 'mismatch':
           return { status: 'mismatch' };
         case 'completed':
@@ -221,6 +229,17 @@ class BoundStore implements IdempotencyStore {
 
   async heartbeat(key: string, token: string, leaseMs: number): Promise<void> {
     await this.#fenced(key, this.#sql.heartbeat, [key, token, positiveMs('leaseMs', leaseMs)]);
+  }
+
+  /** Renews a lease just acquired; false when another claimer took the key over in the meantime. */
+  async #renewed(key: string, token: string, leaseMs: number): Promise<boolean> {
+    try {
+      await this.heartbeat(key, token, leaseMs);
+      return true;
+    } catch (error) {
+      if (error instanceof StaleTokenError) return false;
+      throw error;
+    }
   }
 
   async #fenced(key: string, statement: Statement, values: readonly unknown[]): Promise<void> {

@@ -16,7 +16,13 @@ const { store, recordEffect, close } = await openWorkerStore(config);
 const confirm = idempotent(
   async (key: string) => {
     await recordEffect(key);
-    return { key, appliedBy: config.worker, lines: [{ sku: 'FURN_6666', shipped: '7' }] };
+    // Unique per execution: a second execution of a key would show up as a second distinct result.
+    return {
+      key,
+      appliedBy: config.worker,
+      execution: crypto.randomUUID(),
+      lines: [{ sku: 'FURN_6666', shipped: '7' }],
+    };
   },
   { store, key: (key) => key, leaseMs: 30_000 },
 );
