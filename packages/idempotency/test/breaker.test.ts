@@ -7,33 +7,7 @@ import {
   ManualClock,
   MemoryBreakerStateStore,
 } from '../src/index.js';
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
-
-/** Lets every pending promise continuation run. */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function deferred<T>(): {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-} {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred, flush, rejection } from './async-helpers.js';
 
 function setup(options: Partial<CircuitBreakerOptions> = {}) {
   const clock = new ManualClock();

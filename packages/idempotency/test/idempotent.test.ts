@@ -12,33 +12,7 @@ import {
   StaleTokenError,
   StoredFailureError,
 } from '../src/index.js';
-
-/** Lets every pending promise continuation run (no real timer is involved with a manual clock). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
-
-function deferred<T>(): {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-} {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred, flush, rejection } from './async-helpers.js';
 
 /** Tracks whether a promise has settled yet, without leaving a rejection unhandled. */
 function watch<T>(promise: Promise<T>): { readonly settled: boolean; readonly promise: Promise<T> } {

@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock, MemoryTokenBucketStore, RateLimiter } from '../src/index.js';
-
-/** Lets every pending promise continuation run (no real timer is involved with a manual clock). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
+import { flush, rejection } from './async-helpers.js';
 
 /** Tracks whether a promise has settled yet. */
 function watch(promise: Promise<unknown>): {

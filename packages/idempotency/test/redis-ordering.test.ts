@@ -1,30 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RedisOrderingStore } from '../src/redis/index.js';
 import { describeOrderingContract } from './conformance/ordering-contract.js';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** The client settings that change reply shapes. */
-interface ClientOptions {
-  readonly protocol?: 2 | 3;
-  readonly replyMapping?: 'legacy' | 'resp3';
-  readonly stringNumbers?: boolean;
-}
-const connect = (options: ClientOptions = {}) =>
-  new Redis(REDIS_URL, { maxRetriesPerRequest: 1, ...options });
-// Test runs share one Redis: every store gets its own key space.
-const freshPrefix = () => `crossdock:test:order:${process.pid}:${randomUUID()}:`;
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
-    if (keys.length > 0) await redis.unlink(...keys);
-  }
-}
+import { type ClientOptions, connect, deleteKeys, freshPrefix } from './redis-helpers.js';
 
 async function openStore(ttlMs?: number, options: ClientOptions = {}) {
   const redis = connect(options);
-  const prefix = freshPrefix();
+  const prefix = freshPrefix('order');
   const store = new RedisOrderingStore(ttlMs === undefined ? { redis, prefix } : { redis, prefix, ttlMs });
   const close = async () => {
     await deleteKeys(redis, prefix);

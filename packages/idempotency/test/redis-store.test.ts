@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StaleTokenError } from '../src/index.js';
 import { RedisStore } from '../src/redis/index.js';
 import { describeStoreContract } from './conformance/store-contract.js';
-
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** The client settings that change reply shapes. */
-interface ClientOptions {
-  readonly protocol?: 2 | 3;
-  readonly replyMapping?: 'legacy' | 'resp3';
-  readonly stringNumbers?: boolean;
-}
-const connect = (options: ClientOptions = {}) =>
-  new Redis(REDIS_URL, { maxRetriesPerRequest: 1, ...options });
-// Test runs share one Redis: every store gets its own key space.
-const freshPrefix = () => `crossdock:test:idem:${process.pid}:${randomUUID()}:`;
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
-    if (keys.length > 0) await redis.unlink(...keys);
-  }
-}
+import { type ClientOptions, connect, deleteKeys, freshPrefix } from './redis-helpers.js';
 
 async function openStore(options: ClientOptions = {}) {
   const redis = connect(options);
-  const prefix = freshPrefix();
+  const prefix = freshPrefix('idem');
   const store = new RedisStore({ redis, prefix });
   const close = async () => {
     await deleteKeys(redis, prefix);

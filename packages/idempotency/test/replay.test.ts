@@ -8,16 +8,7 @@ import {
   type ReplayProgress,
   replayDeadLetters,
 } from '../src/index.js';
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
+import { rejection } from './async-helpers.js';
 
 interface Shipment {
   readonly shipmentId: string;

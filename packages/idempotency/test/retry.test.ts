@@ -9,9 +9,7 @@ import {
   type RetryPolicy,
   retry,
 } from '../src/index.js';
-
-/** Lets every pending promise continuation run (no real timer is involved with a manual clock). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { flush, rejection } from './async-helpers.js';
 
 /** Drives a retry on a manual clock: advances to each pending wait until the promise settles. */
 async function runOnClock<T>(clock: ManualClock, promise: Promise<T>): Promise<T> {
@@ -28,16 +26,6 @@ async function runOnClock<T>(clock: ManualClock, promise: Promise<T>): Promise<T
     await clock.advance(next);
   }
   return tracked;
-}
-
-/** Awaits a promise that must reject and returns the reason. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
 }
 
 /** A number source that returns the given values in turn (the last one forever). */
