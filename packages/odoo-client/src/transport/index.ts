@@ -1,0 +1,12 @@
+export { chooseTransport, type OdooAuth } from './chooseTransport.js';
+export { sessionIdFrom } from './cookies.js';
+export { type DetectServerOptions, detectServer } from './detectServer.js';
+export { fromFetchFailure } from './failures.js';
+export { Http, type HttpAnswer, type HttpRequest } from './http.js';
+export { Json2Transport, type Json2TransportOptions } from './Json2Transport.js';
+export { JsonRpcTransport, type JsonRpcTransportOptions } from './JsonRpcTransport.js';
+export { JsonRpcChannel, type JsonRpcEnvelope, type JsonRpcSendOptions } from './jsonRpcChannel.js';
+export { DEFAULT_TIMEOUT_MS, type HttpOptions } from './options.js';
+export { SessionTransport, type SessionTransportOptions } from './SessionTransport.js';
+export type { CallOptions, OdooCall, ServerVersion, Transport, TransportName } from './types.js';
+export { json2Body, namedArgs, positionalArgs } from './wire.js';

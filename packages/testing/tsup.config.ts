@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { crossdockPreset } from '../../tsup.preset.ts';
+
+export default defineConfig(crossdockPreset({ entry: { index: 'src/index.ts' }, external: ['msw'] }));
