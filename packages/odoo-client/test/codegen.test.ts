@@ -21,13 +21,13 @@ import {
   odoo19,
 } from '../src/models/index.js';
 
-const shared = new URL('../../../../shared/odoo/', import.meta.url);
+const shared = new URL('../../../recordings/odoo/', import.meta.url);
 const sharedPath = (path: string): string => fileURLToPath(new URL(path, shared));
 const modelsDir = new URL('../src/models/', import.meta.url);
 
 /** The command written in the committed headers; regenerating with it must give the same bytes. */
 const committedCommand = (version: string): string =>
-  `crossdock-odoo codegen --from-file ../shared/odoo/${version}.0/fields_get.json --out packages/odoo-client/src/models --file-name odoo${version}.generated.ts`;
+  `crossdock-odoo codegen --from-file recordings/odoo/${version}.0/fields_get.json --out packages/odoo-client/src/models --file-name odoo${version}.generated.ts`;
 
 /** A hand-written fields_get with one field of every type the generator knows, and one it does not. */
 const sample: FieldsGetResult = {

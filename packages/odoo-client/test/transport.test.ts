@@ -36,7 +36,7 @@ interface Exchange {
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
-const recordings = new URL('../../../../shared/odoo/', import.meta.url);
+const recordings = new URL('../../../recordings/odoo/', import.meta.url);
 const load = (file: string): Exchange[] =>
   JSON.parse(readFileSync(new URL(file, recordings), 'utf8')) as Exchange[];
 const find = (file: string, note: string): Exchange => {

@@ -7,7 +7,7 @@ import {
 } from '../src/odoo/engine/index.js';
 
 /** Where CI places the recordings: `shared/` beside the clone. */
-export const RECORDINGS = new URL('../../../../shared/odoo/', import.meta.url);
+export const RECORDINGS = new URL('../../../recordings/odoo/', import.meta.url);
 
 /** One recorded exchange. */
 export interface Exchange {

@@ -6,7 +6,7 @@ import { type FakeOdooEngine, type FakeOdooVersion, OdooFault } from '../src/odo
 import { createOdooHandlers } from '../src/odoo/http/index.js';
 
 /**
- * Replays every recorded exchange of /work/shared/odoo/<version>/*.json against one fresh fake per
+ * Replays every recorded exchange of recordings/odoo/<version>/*.json against one fresh fake per
  * version (seed 'recordings'), files in the order they were recorded so that ids line up, and
  * compares the answers structurally.
  */
@@ -17,7 +17,7 @@ interface Exchange {
   readonly response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
-const SHARED = new URL('../../../../shared/odoo/', import.meta.url);
+const SHARED = new URL('../../../recordings/odoo/', import.meta.url);
 const ORDER: Record<FakeOdooVersion, string[]> = {
   17: [],
   18: ['version', 'auth', 'session', 'read', 'fields_get', 'flow', 'inventory', 'errors'],

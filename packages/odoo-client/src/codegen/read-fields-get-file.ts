@@ -71,7 +71,7 @@ export function parseFieldsGetDocument(document: Json, fallbackVersion = 'unknow
  * does; else the version is `'unknown'`.
  *
  * @example
- * const input = await readFieldsGetFile('../shared/odoo/18.0/fields_get.json');
+ * const input = await readFieldsGetFile('recordings/odoo/18.0/fields_get.json');
  * input.version; // '18.0'
  */
 export async function readFieldsGetFile(path: string): Promise<GenerateInput> {

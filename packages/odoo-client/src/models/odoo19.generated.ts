@@ -1,6 +1,6 @@
 // This file is generated: do not edit it by hand.
 // Source: `fields_get` of 13 models on Odoo 19.0.
-// Command: crossdock-odoo codegen --from-file ../shared/odoo/19.0/fields_get.json --out packages/odoo-client/src/models --file-name odoo19.generated.ts
+// Command: crossdock-odoo codegen --from-file recordings/odoo/19.0/fields_get.json --out packages/odoo-client/src/models --file-name odoo19.generated.ts
 
 import { z } from 'zod';
 

@@ -1,6 +1,6 @@
 /**
  * Field definitions of the modelled Odoo 19 models, generated from the recorded `fields_get` answers
- * (`shared/odoo/19.0/fields_get.json`). Each entry: `[type, string, flags, relation | selection]`,
+ * (`recordings/odoo/19.0/fields_get.json`). Each entry: `[type, string, flags, relation | selection]`,
  * flags: 1 required, 2 readonly, 4 stored.
  */
 import type { CompactSchema } from './compact.js';
