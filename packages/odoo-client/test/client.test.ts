@@ -7,7 +7,7 @@ import {
   OdooTransportError,
   x2many,
 } from '../src/index.js';
-import { fakeOdoo, URL_18, URL_19 } from './fake-odoo.js';
+import { fakeOdoo, server, URL_17, URL_18, URL_19 } from './fake-odoo.js';
 
 const admin = { login: 'admin', password: 'admin' } as const;
 
@@ -37,6 +37,7 @@ describe('choosing the transport', () => {
 });
 
 describe.each([
+  { label: 'Odoo 17 over the session transport', url: URL_17, version: 17 as const, auth: admin },
   { label: 'Odoo 18 over the session transport', url: URL_18, version: 18 as const, auth: admin },
   {
     label: 'Odoo 18 over JSON-RPC',
@@ -306,5 +307,65 @@ describe('typed models', () => {
   it('types model() by the generated map', () => {
     const client = createOdooClient<OdooModels>({ url: URL_18, db: 'odoo', auth: admin });
     expectTypeOf(client.model('sale.order').searchRead).returns.resolves.items.toHaveProperty('partner_id');
+  });
+});
+
+describe('context, grouping, field definitions, logging', () => {
+  it('sends the client context under each call’s own context', async () => {
+    fakeOdoo({ url: URL_19, version: 19 });
+    const bodies: unknown[] = [];
+    const listener = async ({ request }: { request: Request }) => {
+      if (request.url.includes('/json/2/res.partner/search_count')) bodies.push(await request.clone().json());
+    };
+    server.events.on('request:start', listener);
+    try {
+      const client = createOdooClient({
+        url: URL_19,
+        db: 'odoo',
+        auth: { apiKey: '<api-key>' },
+        context: { lang: 'en_US', tz: 'Europe/Brussels' },
+      });
+      await client.model('res.partner').searchCount({ context: { lang: 'fr_FR' } });
+    } finally {
+      server.events.removeListener('request:start', listener);
+    }
+    expect(bodies).toEqual([{ domain: [], context: { lang: 'fr_FR', tz: 'Europe/Brussels' } }]);
+  });
+
+  it('groups with readGroup and reads field definitions with fieldsGet', async () => {
+    fakeOdoo({ url: URL_18, version: 18 });
+    const client = createOdooClient({ url: URL_18, db: 'odoo', auth: admin });
+    const groups = await client.model('stock.quant').readGroup({
+      domain: [['location_id.usage', '=', 'internal']],
+      fields: ['quantity:sum'],
+      groupby: ['product_id'],
+      limit: 3,
+    });
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups[0]).toHaveProperty('quantity');
+    const fields = await client.model('sale.order').fieldsGet({ attributes: ['type', 'string'] });
+    expect(fields.partner_id).toMatchObject({ type: 'many2one' });
+  });
+
+  it('logs retries to the logger and reports a call that failed for good as an error event, with no secret', async () => {
+    const odoo = fakeOdoo({ url: URL_18, version: 18 });
+    odoo.faults.add({ model: 'res.partner', method: 'search_count', effect: { kind: 'http', status: 503 } });
+    const lines: string[] = [];
+    const log = (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${message} ${JSON.stringify(fields)}`);
+    const client = createOdooClient({
+      url: URL_18,
+      db: 'odoo',
+      auth: admin,
+      transport: 'json-rpc',
+      retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      logger: { debug: log, warn: log },
+    });
+    const errors: unknown[] = [];
+    client.on('error', ({ error }) => errors.push(error));
+    await expect(client.model('res.partner').searchCount()).rejects.toBeInstanceOf(OdooTransportError);
+    expect(errors).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('odoo retry'))).toHaveLength(2);
+    expect(lines.join('\n')).not.toMatch(/"admin"|password/);
   });
 });

@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const URL_18 = 'http://odoo18.test';
 export const URL_19 = 'http://odoo19.test';
+export const URL_17 = 'http://odoo17.test';
 
-const server = setupServer();
+/** The msw server the fakes are installed on; tests may listen to its events. */
+export const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
