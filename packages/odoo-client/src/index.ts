@@ -12,6 +12,7 @@ export {
 } from './client/model.js';
 export { denormalizeValues, type FieldTypes, type Many2one, normalizeRecord } from './client/normalize.js';
 export type { OdooClientOptions, OdooRetryOptions } from './client/options.js';
+export { OdooPartialCreateError } from './client/partial-create-error.js';
 export { READ_ONLY_METHODS } from './client/safe-methods.js';
 export * from './codegen/index.js';
 export * from './domain/index.js';

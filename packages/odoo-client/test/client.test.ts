@@ -4,6 +4,7 @@ import {
   InvalidDomainError,
   type Many2one,
   type OdooModels,
+  OdooPartialCreateError,
   OdooTransportError,
   x2many,
 } from '../src/index.js';
@@ -272,7 +273,7 @@ describe('limits, signals and events', () => {
     expect(peak).toBe(2);
   });
 
-  it('stops a call when its signal aborts, rejecting with the signal’s reason as fetch does', async () => {
+  it('stops a call when its signal aborts, as an OdooTransportError that says so', async () => {
     const odoo = fakeOdoo({ url: URL_18, version: 18 });
     odoo.faults.add({ model: 'res.partner', effect: { kind: 'timeout' } });
     const client = createOdooClient({
@@ -284,7 +285,49 @@ describe('limits, signals and events', () => {
     });
     // The fake never answers this call: only the signal can end it.
     const call = client.model('res.partner').searchCount({ signal: AbortSignal.timeout(50) });
-    await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(call).rejects.toBeInstanceOf(OdooTransportError);
+    await expect(call).rejects.toMatchObject({ failure: 'aborted', retryable: false });
+  });
+
+  it('lets one caller’s abort end only its own call, even while both wait for shared field types', async () => {
+    const odoo = fakeOdoo({ url: URL_18, version: 18 });
+    odoo.faults.add({ model: 'res.partner', method: 'fields_get', effect: { kind: 'latency', ms: 150 } });
+    const client = createOdooClient({ url: URL_18, db: 'odoo', auth: admin });
+    const aborted = client
+      .model('res.partner')
+      .searchRead({ fields: ['name'], limit: 1, signal: AbortSignal.timeout(30) });
+    const patient = client.model('res.partner').searchRead({ fields: ['name'], limit: 1 });
+    await expect(aborted).rejects.toMatchObject({ failure: 'aborted' });
+    expect(await patient).toHaveLength(1);
+  });
+
+  it('names the records already created when a later create batch fails, so they can be reconciled', async () => {
+    const odoo = fakeOdoo({ url: URL_18, version: 18 });
+    odoo.faults.add({
+      model: 'res.partner',
+      method: 'create',
+      effect: { kind: 'http', status: 502 },
+      after: 1,
+      times: 1,
+    });
+    const client = createOdooClient({
+      url: URL_18,
+      db: 'odoo',
+      auth: admin,
+      createBatchSize: 2,
+      retry: false,
+    });
+    const failure = await client
+      .model('res.partner')
+      .create([{ name: 'P1' }, { name: 'P2' }, { name: 'P3' }])
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OdooPartialCreateError);
+    const created = (failure as OdooPartialCreateError).createdIds;
+    expect(created).toHaveLength(2);
+    const names = (await client.model('res.partner').read([...created], { fields: ['name'] })).map(
+      (p) => p.name,
+    );
+    expect(names).toEqual(['P1', 'P2']);
   });
 
   it('hands out records exactly as Odoo sends them in raw mode', async () => {

@@ -2,8 +2,9 @@ import { retry } from '@crossdock/idempotency';
 import { EventEmitter } from 'eventemitter3';
 import pLimit from 'p-limit';
 import { isOdooError } from '../errors/index.js';
-import { detectServer } from '../transport/index.js';
+import { detectServer, fromFetchFailure } from '../transport/index.js';
 import type { CallOptions, OdooCall, ServerVersion, Transport } from '../transport/types.js';
+import { abortable } from './abortable.js';
 import { createTransport } from './create-transport.js';
 import type { ClientEvents } from './events.js';
 import { type ModelRuntime, OdooModel } from './model.js';
@@ -75,12 +76,13 @@ export class OdooClient<
     if (this.#transport) await (await this.#transport).transport.close();
   }
 
+  /** The transport, detected once for all callers; each caller waits with its own signal only. */
   #resolve(options: CallOptions): Promise<{ transport: Transport; version: ServerVersion | undefined }> {
-    this.#transport ??= createTransport(this.#options, this.#callOptions(options)).catch((error: unknown) => {
+    this.#transport ??= createTransport(this.#options, this.#callOptions({})).catch((error: unknown) => {
       this.#transport = undefined; // a failed detection is tried again by the next call
       throw error;
     });
-    return this.#transport;
+    return abortable(this.#transport, options.signal, { model: 'server', method: 'version' });
   }
 
   #callOptions(options: CallOptions): CallOptions {
@@ -146,29 +148,34 @@ export class OdooClient<
             },
           },
         );
-      } catch (error) {
+      } catch (caught) {
+        // An abort surfaces from the retry loop as the signal's bare reason; keep every error an OdooError.
+        const error =
+          callOptions.signal?.aborted && !isOdooError(caught)
+            ? fromFetchFailure(caught, { model, method }, callOptions.signal)
+            : caught;
         this.emit('error', { id, model, method, error });
         throw error;
       }
     });
   }
 
+  /** A model's field types, read once for all callers (without any one caller's signal). */
   #typesOf(model: string, options: CallOptions = {}): Promise<FieldTypes> {
     let types = this.#fieldTypes.get(model);
     if (!types) {
-      types = this.#invoke({ model, method: 'fields_get', params: { attributes: ['type'] } }, options).then(
-        (fields) =>
-          Object.fromEntries(
-            Object.entries(fields as Record<string, { type?: string }>).map(([name, field]) => [
-              name,
-              field.type ?? '',
-            ]),
-          ),
+      types = this.#invoke({ model, method: 'fields_get', params: { attributes: ['type'] } }).then((fields) =>
+        Object.fromEntries(
+          Object.entries(fields as Record<string, { type?: string }>).map(([name, field]) => [
+            name,
+            field.type ?? '',
+          ]),
+        ),
       );
       types.catch(() => this.#fieldTypes.delete(model)); // a failed lookup is tried again next time
       this.#fieldTypes.set(model, types);
     }
-    return types;
+    return abortable(types, this.#callOptions(options).signal, { model, method: 'fields_get' });
   }
 }
 

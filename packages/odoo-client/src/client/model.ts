@@ -1,7 +1,9 @@
 import { type Domain, normalizeDomain, validateDomain } from '../domain/index.js';
+import { isOdooError } from '../errors/index.js';
 import type { CallOptions, OdooCall } from '../transport/types.js';
 import { chunk } from './chunk.js';
 import { denormalizeValues, type FieldTypes, type Many2one, normalizeRecord } from './normalize.js';
+import { OdooPartialCreateError } from './partial-create-error.js';
 
 /** What a model needs from its client. */
 export interface ModelRuntime {
@@ -127,7 +129,13 @@ export class OdooModel<R extends object = Record<string, unknown>, V extends obj
     const ids: number[] = [];
     for (const batch of chunk(list, this.#runtime.createBatchSize)) {
       const valsList = batch.map((vals) => denormalizeValues(vals as Record<string, unknown>, types));
-      const created = await this.#invoke('create', { vals_list: valsList }, { context, ...call });
+      let created: unknown;
+      try {
+        created = await this.#invoke('create', { vals_list: valsList }, { context, ...call });
+      } catch (error) {
+        if (ids.length > 0 && isOdooError(error)) throw new OdooPartialCreateError(this.name, ids, error);
+        throw error;
+      }
       // Odoo 17/18 answer a bare id for a single dict over some routes; a list always through JSON-2.
       ids.push(...(Array.isArray(created) ? (created as number[]) : [created as number]));
     }

@@ -1,6 +1,7 @@
 import { isTimeoutError } from 'ky';
 import type { ErrorContext } from '../errors/context.js';
 import { OdooTransportError } from '../errors/OdooTransportError.js';
+import { redact } from '../errors/redact.js';
 
 /** Error codes meaning the request never left this machine or never reached a listening server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -46,7 +47,8 @@ export function fromFetchFailure(
       cause: signal.reason,
     });
   }
-  if (isTimeoutError(error)) {
+  // ky's own TimeoutError, or the DOMException of the per-attempt AbortSignal.timeout.
+  if (isTimeoutError(error) || (error as { name?: unknown } | null)?.name === 'TimeoutError') {
     return new OdooTransportError({
       ...base,
       failure: 'timeout',
@@ -56,14 +58,27 @@ export function fromFetchFailure(
     });
   }
   const { code, root } = findCode(error);
+  // Messages of local failures can quote the request (an invalid header value holds the API key).
+  const message = redact(root instanceof Error ? root.message : String(root), ctx.secrets);
+  // fetch throws a TypeError without a system code for a request it refuses to build (a bad header,
+  // a bad URL): a configuration error, nothing was sent, and retrying cannot help.
+  if (code === undefined && error instanceof TypeError && error.message !== 'fetch failed') {
+    return new OdooTransportError({
+      ...base,
+      failure: 'bad-request',
+      serverMessage: `The request could not be built: ${message}`,
+      retryable: false,
+      executed: 'no',
+    });
+  }
   const refused = code !== undefined && NOT_SENT_CODES.has(code);
-  const message = root instanceof Error ? root.message : String(root);
   return new OdooTransportError({
     ...base,
     failure: refused ? 'connection-refused' : 'network',
     serverMessage: `Network error${code ? ` ${code}` : ''}: ${message}`,
     retryable: true,
     executed: refused ? 'no' : 'unknown',
-    cause: root,
+    // Only a system error (with its code) is kept as cause: anything else may carry the request.
+    ...(code !== undefined ? { cause: root } : {}),
   });
 }

@@ -59,12 +59,18 @@ export class Http {
 
   /** Sends one request and reads its body; throws `OdooTransportError` when no answer came back. */
   async send(request: HttpRequest, options: CallOptions = {}): Promise<HttpAnswer> {
+    // One signal for the whole attempt, body included: ky's own timeout stops at the headers.
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const signals = [options.signal, timeoutMs === false ? undefined : AbortSignal.timeout(timeoutMs)].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const kyOptions: Options = {
       method: request.method,
-      timeout: options.timeoutMs ?? this.#timeoutMs,
+      timeout: false,
       ...(request.json !== undefined ? { json: request.json } : {}),
       ...(request.headers ? { headers: request.headers } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      ...(signal ? { signal } : {}),
     };
     try {
       const response = await this.#ky(request.path, kyOptions);

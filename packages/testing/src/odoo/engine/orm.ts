@@ -49,7 +49,8 @@ export function search(env: Env, model: string, domain: unknown, options: Search
   specOf(env, model).checkAccess?.(env, 'read', []);
   const predicate = compileDomain(env, model, domain);
   const activeField = fieldOf(env, model, 'active');
-  const mentionsActive = JSON.stringify(domain ?? []).includes('"active"');
+  // Odoo skips its implicit `active = True` only when a leaf names the `active` field itself.
+  const mentionsActive = leafFields(domain).includes('active');
   const matching = env.store
     .all(model)
     .filter((rec) =>
@@ -396,4 +397,14 @@ export function fieldsGet(
     out[name] = picked;
   }
   return out;
+}
+
+/** The field names of a domain's leaves (first path segment), at any depth of `any` sub-domains. */
+function leafFields(domain: unknown): string[] {
+  if (!Array.isArray(domain)) return [];
+  return domain.flatMap((term) => {
+    if (!Array.isArray(term) || typeof term[0] !== 'string') return [];
+    const nested = term[1] === 'any' || term[1] === 'not any' ? leafFields(term[2]) : [];
+    return [term[0].split('.')[0] ?? term[0], ...nested];
+  });
 }
