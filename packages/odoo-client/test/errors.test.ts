@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   fromJson2Response,
@@ -22,16 +21,7 @@ import {
   parseRetryAfter,
   redact,
 } from '../src/errors/index.js';
-
-interface Exchange {
-  note: string;
-  request: { method: string; path: string; headers: Record<string, string>; body?: unknown };
-  response: { status: number; headers: Record<string, string>; body: unknown };
-}
-
-const recordings = new URL('../../../recordings/odoo/', import.meta.url);
-const load = (file: string): Exchange[] =>
-  JSON.parse(readFileSync(new URL(file, recordings), 'utf8')) as Exchange[];
+import { type Exchange, load } from './recordings.js';
 
 type ErrorClass = abstract new (...args: never[]) => OdooError;
 interface Expected {

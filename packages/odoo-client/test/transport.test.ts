@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delay, HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
@@ -26,19 +25,11 @@ import {
   type OdooCall,
   SessionTransport,
 } from '../src/transport/index.js';
+import { type Exchange, load } from './recordings.js';
 
 // ---------------------------------------------------------------------------------------------
 // Replaying recorded exchanges
 
-interface Exchange {
-  note: string;
-  request: { method: string; path: string; headers: Record<string, string>; body?: unknown };
-  response: { status: number; headers: Record<string, string>; body: unknown };
-}
-
-const recordings = new URL('../../../recordings/odoo/', import.meta.url);
-const load = (file: string): Exchange[] =>
-  JSON.parse(readFileSync(new URL(file, recordings), 'utf8')) as Exchange[];
 const find = (file: string, note: string): Exchange => {
   const exchange = load(file).find((e) => e.note === note);
   if (!exchange) throw new Error(`${file} has no exchange "${note}"`);
