@@ -1,0 +1,20 @@
+export type {
+  Connector,
+  FulfillmentCapability,
+  InboundWebhook,
+  InventoryCapability,
+  OrdersCapability,
+  Page,
+  ReleaseResult,
+  ReturnsCapability,
+  ShipmentsCapability,
+  TrackingCapability,
+  WebhooksCapability,
+} from './contract/capabilities.js';
+export {
+  ConnectorError,
+  type ConnectorErrorInit,
+  type Executed,
+  isConnectorError,
+} from './contract/errors.js';
+export type { OperationOptions } from './contract/operation.js';

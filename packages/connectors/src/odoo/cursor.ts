@@ -1,0 +1,59 @@
+import { naiveTime } from './records.js';
+
+/** A keyset position: the last record's `write_date` (naive UTC) and id. */
+export interface Keyset {
+  readonly ts: string;
+  readonly id: number;
+}
+
+/**
+ * The opaque cursor string of a keyset position.
+ *
+ * @example encodeCursor({ ts: '2026-11-25 12:00:00', id: 42 }); // 'MjAyNi0x…'
+ */
+export function encodeCursor(keyset: Keyset): string {
+  return Buffer.from(JSON.stringify([keyset.ts, keyset.id]), 'utf8').toString('base64url');
+}
+
+/** The keyset of a cursor; throws `TypeError` on a cursor this connector did not write. */
+export function decodeCursor(cursor: string): Keyset {
+  const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'number') {
+    throw new TypeError('not an Odoo connector cursor');
+  }
+  return { ts: parsed[0], id: parsed[1] };
+}
+
+/**
+ * The domain of records after a keyset position in `write_date asc, id asc` order, so records
+ * sharing a timestamp are never skipped.
+ *
+ * @example afterKeyset({ ts: '2026-11-25 12:00:00', id: 7 });
+ * // ['|', ['write_date', '>', ts], '&', ['write_date', '=', ts], ['id', '>', 7]]
+ */
+export function afterKeyset(keyset: Keyset | undefined): unknown[] {
+  if (!keyset) return [];
+  return ['|', ['write_date', '>', keyset.ts], '&', ['write_date', '=', keyset.ts], ['id', '>', keyset.id]];
+}
+
+/** The order that goes with `afterKeyset`. */
+export const KEYSET_ORDER = 'write_date asc, id asc';
+
+/** The keyset of a record read with `write_date`. */
+export function keysetOf(record: Record<string, unknown>): Keyset {
+  return { ts: naiveTime(String(record.write_date ?? '')), id: record.id as number };
+}
+
+/** `domain` and the keyset condition joined with `&` (both as one term each). */
+export function withKeyset(domain: readonly unknown[], cursor: string | undefined): unknown[] {
+  const keyset = cursor === undefined ? [] : afterKeyset(decodeCursor(cursor));
+  if (keyset.length === 0) return [...domain];
+  if (domain.length === 0) return keyset;
+  return ['&', ...keyset, ...andAll(domain)];
+}
+
+/** A list of leaves made one term: `[a, b, c]` → `['&', '&', a, b, c]`. Domains using operators are kept as given. */
+function andAll(domain: readonly unknown[]): unknown[] {
+  if (domain.some((term) => typeof term === 'string')) return [...domain];
+  return [...Array.from({ length: domain.length - 1 }, () => '&'), ...domain];
+}

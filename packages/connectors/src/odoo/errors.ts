@@ -1,0 +1,62 @@
+import { isOdooError } from '@crossdock/odoo-client';
+import { ConnectorError, isConnectorError } from '../contract/errors.js';
+
+/**
+ * Runs one connector operation, turning every `OdooError` into a `ConnectorError` that keeps the
+ * exception name, whether to retry and whether the call may have run.
+ *
+ * @example
+ * await guard('inventory.adjust', options.correlationId, () => client.model('stock.quant').read([3]));
+ */
+export async function guard<T>(
+  operation: string,
+  correlationId: string | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toConnectorError(operation, correlationId, error);
+  }
+}
+
+/** The `ConnectorError` for any error thrown by an Odoo call. */
+export function toConnectorError(
+  operation: string,
+  correlationId: string | undefined,
+  error: unknown,
+): unknown {
+  if (isConnectorError(error) || !isOdooError(error)) return error;
+  return new ConnectorError({
+    system: 'odoo',
+    operation,
+    message: error.serverMessage ?? error.message,
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.exceptionName === undefined ? {} : { vendorCode: error.exceptionName }),
+    retryable: error.retryable,
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    executed: error.executed,
+    ...(correlationId === undefined ? {} : { correlationId }),
+    cause: error,
+  });
+}
+
+/** A refusal decided by the connector itself (nothing was sent that changed Odoo). */
+export function refusal(
+  operation: string,
+  vendorCode: string,
+  message: string,
+  correlationId: string | undefined,
+  externalId?: string,
+): ConnectorError {
+  return new ConnectorError({
+    system: 'odoo',
+    operation,
+    message,
+    vendorCode,
+    retryable: false,
+    executed: 'no',
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(externalId === undefined ? {} : { externalId }),
+  });
+}

@@ -1,0 +1,133 @@
+import { decimal, parseCanonical, type SalesOrder, SalesOrderSchema } from '@crossdock/canonical';
+import type { OdooContext } from './context.js';
+import { encodeCursor, KEYSET_ORDER, keysetOf, withKeyset } from './cursor.js';
+import { readParties } from './parties.js';
+import {
+  byId,
+  ids,
+  isoTime,
+  m2oId,
+  m2oName,
+  type OdooRecord,
+  odooRef,
+  qty,
+  str,
+  unique,
+  uomCode,
+} from './records.js';
+import { mapOrSkip, type OdooPage } from './skipped.js';
+import { saleLineUomField } from './version.js';
+
+const ORDER_FIELDS = [
+  'name',
+  'state',
+  'partner_id',
+  'partner_shipping_id',
+  'currency_id',
+  'date_order',
+  'order_line',
+  'client_order_ref',
+  'note',
+  'write_date',
+];
+
+/**
+ * Reads a page of confirmed sale orders (`state = 'sale'`) by `(write_date, id)` keyset: orders,
+ * lines, products, partners and countries are each read once per page.
+ *
+ * @example const { items, next } = await readOrders(ctx, {});
+ */
+export async function readOrders(
+  ctx: OdooContext,
+  query: { readonly cursor?: string; readonly pageSize?: number },
+): Promise<OdooPage<SalesOrder>> {
+  const pageSize = query.pageSize ?? 100;
+  const base: unknown[] = [
+    ['state', '=', 'sale'],
+    ...(ctx.warehouseId === undefined ? [] : [['warehouse_id', '=', ctx.warehouseId]]),
+  ];
+  const orders = await ctx.client.model('sale.order').searchRead({
+    domain: withKeyset(base, query.cursor),
+    fields: ORDER_FIELDS,
+    order: KEYSET_ORDER,
+    limit: pageSize,
+  });
+  if (orders.length === 0) return { items: [], skipped: [] };
+  const uomField = saleLineUomField(await ctx.major());
+  const lineIds = orders.flatMap((o) => ids(o.order_line));
+  const lines =
+    lineIds.length === 0
+      ? []
+      : await ctx.client.model('sale.order.line').read(lineIds, {
+          fields: [
+            'order_id',
+            'product_id',
+            'product_uom_qty',
+            uomField,
+            'price_unit',
+            'discount',
+            'display_type',
+          ],
+        });
+  const products = byId(
+    await ctx.client.model('product.product').read(unique(lines.map((l) => m2oId(l.product_id))), {
+      fields: ['default_code', 'name'],
+    }),
+  );
+  const parties = await readParties(
+    ctx,
+    unique(orders.flatMap((o) => [m2oId(o.partner_id), m2oId(o.partner_shipping_id)])),
+  );
+  const { items, skipped } = mapOrSkip('sale.order', orders, (order) => {
+    const own = lines.filter((line) => m2oId(line.order_id) === order.id && !str(line.display_type));
+    return toOrder(order, own, products, parties, uomField);
+  });
+  const last = orders.at(-1);
+  return orders.length < pageSize || !last
+    ? { items, skipped }
+    : { items, skipped, next: encodeCursor(keysetOf(last)) };
+}
+
+function toOrder(
+  order: OdooRecord,
+  lines: readonly OdooRecord[],
+  products: Map<number, OdooRecord>,
+  parties: Map<number, import('@crossdock/canonical').Party>,
+  uomField: string,
+): SalesOrder {
+  const currency = m2oName(order.currency_id) ?? 'USD';
+  const customer = parties.get(m2oId(order.partner_id) ?? -1);
+  const shipTo = parties.get(m2oId(order.partner_shipping_id) ?? m2oId(order.partner_id) ?? -1);
+  const note = str(order.note);
+  return parseCanonical(SalesOrderSchema, {
+    id: `sale.order:${String(order.id)}`,
+    number: str(order.name) ?? String(order.id),
+    status: 'confirmed',
+    channel: 'odoo',
+    customer,
+    shipTo,
+    currency,
+    orderedAt: isoTime(order.date_order) ?? isoTime(order.write_date),
+    lines: lines
+      .filter((line) => decimal.gt(qty(line.product_uom_qty), '0'))
+      .map((line) => {
+        const product = products.get(m2oId(line.product_id) ?? -1);
+        const discount = qty(line.discount);
+        return {
+          lineId: `sale.order.line:${String(line.id)}`,
+          item: {
+            sku: str(product?.default_code) ?? `product.product:${String(m2oId(line.product_id))}`,
+            ...(str(product?.name) === undefined ? {} : { name: str(product?.name) }),
+            refs: [odooRef('product.product', m2oId(line.product_id) ?? 0)],
+          },
+          quantity: qty(line.product_uom_qty),
+          uom: uomCode(line[uomField]),
+          unitPrice: { amount: qty(line.price_unit), currency },
+          ...(decimal.isZero(discount) ? {} : { discountPercent: discount }),
+          refs: [odooRef('sale.order.line', line.id as number)],
+        };
+      }),
+    ...(note === undefined ? {} : { note: note.replace(/<[^>]*>/g, '').slice(0, 4000) }),
+    refs: [odooRef('sale.order', order.id as number)],
+  });
+}

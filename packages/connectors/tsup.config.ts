@@ -1,0 +1,8 @@
+import { defineConfig } from 'tsup';
+import { crossdockPreset } from '../../tsup.preset.ts';
+
+export default defineConfig(
+  crossdockPreset({
+    entry: { index: 'src/index.ts', odoo: 'src/odoo/index.ts', webhooks: 'src/webhooks/index.ts' },
+  }),
+);
