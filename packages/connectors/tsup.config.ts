@@ -3,6 +3,12 @@ import { crossdockPreset } from '../../tsup.preset.ts';
 
 export default defineConfig(
   crossdockPreset({
-    entry: { index: 'src/index.ts', odoo: 'src/odoo/index.ts', webhooks: 'src/webhooks/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      odoo: 'src/odoo/index.ts',
+      shipbob: 'src/shipbob/index.ts',
+      easypost: 'src/easypost/index.ts',
+      webhooks: 'src/webhooks/index.ts',
+    },
   }),
 );

@@ -1,3 +1,6 @@
+// Vendor fakes live under a namespace each (their state types share names), plus their entry points.
+export * as easypost from './easypost/index.js';
+export { createEasyPostHandlers } from './easypost/index.js';
 export {
   createFakeOdooEngine,
   type FakeOdooEngineOptions,
@@ -10,3 +13,8 @@ export {
   OdooFault,
 } from './odoo/engine/types.js';
 export * from './odoo/http/index.js';
+export * as shipbob from './shipbob/index.js';
+export {
+  createShipBobHandlers,
+  DEFAULT_WEBHOOK_SECRET as SHIPBOB_DEFAULT_WEBHOOK_SECRET,
+} from './shipbob/index.js';

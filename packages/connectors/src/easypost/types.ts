@@ -1,0 +1,79 @@
+import type { ExternalRef } from '@crossdock/canonical';
+import type { Connector, TrackingCapability, WebhooksCapability } from '../contract/capabilities.js';
+import type { OperationOptions } from '../contract/operation.js';
+
+/** A postal address in EasyPost's words. */
+export interface LabelAddress {
+  readonly name?: string;
+  readonly company?: string;
+  readonly street1: string;
+  readonly street2?: string;
+  readonly city: string;
+  readonly state?: string;
+  readonly zip: string;
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
+  readonly country: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** A parcel: inches and ounces, as EasyPost measures. */
+export interface LabelParcel {
+  readonly length?: number;
+  readonly width?: number;
+  readonly height?: number;
+  readonly weight: number;
+  readonly predefinedPackage?: string;
+}
+
+/** What to buy a label for. Without `carrier`/`service`, the cheapest matching rate is bought. */
+export interface LabelRequest {
+  readonly shipment: { readonly from: LabelAddress; readonly to: LabelAddress; readonly parcel: LabelParcel };
+  /** e.g. `Priority`, `Ground`. */
+  readonly service?: string;
+  /** e.g. `USPS`, `UPS` (compared case-insensitively). */
+  readonly carrier?: string;
+}
+
+/** A bought label. */
+export interface Label {
+  readonly ref: ExternalRef;
+  readonly shipmentId: string;
+  readonly trackingNumber: string;
+  readonly carrier: string;
+  readonly service: string;
+  /** Decimal string, e.g. `"7.50"`. */
+  readonly rate: { readonly amount: string; readonly currency: string };
+  readonly labelUrl: string;
+  /** True when the label had already been bought for this idempotency key: nothing was bought now. */
+  readonly existing: boolean;
+}
+
+/**
+ * Buying shipping labels; the contract has no labels capability yet.
+ *
+ * @example
+ * const label = await easypost.labels.buy({ shipment: { from, to, parcel } }, { correlationId, idempotencyKey: 'label:WH/OUT/00042' });
+ */
+export interface LabelsCapability {
+  /** Buys one label per `idempotencyKey` (required), however often it is called. */
+  buy(request: LabelRequest, options: OperationOptions): Promise<Label>;
+}
+
+/** The EasyPost connector. */
+export interface EasyPostConnector extends Connector {
+  readonly system: 'easypost';
+  readonly labels: LabelsCapability;
+  readonly tracking: TrackingCapability;
+  readonly webhooks: WebhooksCapability;
+}
+
+/** Options of `createEasyPostConnector`. */
+export interface EasyPostConnectorOptions {
+  readonly apiKey: string;
+  /** Default `https://api.easypost.com/v2`. */
+  readonly baseUrl?: string;
+  /** The webhook secret; without it `webhooks.verify` rejects every delivery. */
+  readonly webhookSecret?: string | readonly string[];
+  readonly fetch?: typeof fetch;
+}
