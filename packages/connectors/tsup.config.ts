@@ -8,6 +8,7 @@ export default defineConfig(
       odoo: 'src/odoo/index.ts',
       shipbob: 'src/shipbob/index.ts',
       easypost: 'src/easypost/index.ts',
+      shopify: 'src/shopify/index.ts',
       webhooks: 'src/webhooks/index.ts',
     },
   }),

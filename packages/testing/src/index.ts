@@ -18,3 +18,5 @@ export {
   createShipBobHandlers,
   DEFAULT_WEBHOOK_SECRET as SHIPBOB_DEFAULT_WEBHOOK_SECRET,
 } from './shipbob/index.js';
+export * as shopify from './shopify/index.js';
+export { createShopifyHandlers } from './shopify/index.js';

@@ -1,0 +1,118 @@
+import type { FulfillmentRequest, InventoryAdjustment, SalesOrder } from '@crossdock/canonical';
+import type { Connector, InboundWebhook, Page, WebhooksCapability } from '../contract/capabilities.js';
+import type { OperationOptions } from '../contract/operation.js';
+import { createGraphqlClient } from './client.js';
+import type { ShopifyContext } from './context.js';
+import { getFulfillmentOrder, listFulfillmentOrders } from './fulfillment-orders.js';
+import { createFulfillment, type FulfillmentInput } from './fulfillments.js';
+import { guard, toShopifyError } from './guard.js';
+import { adjustInventory } from './inventory.js';
+import { listOrders } from './orders.js';
+import { parseShopifyWebhook, verifyShopifyWebhook } from './webhooks.js';
+
+/** The GraphQL Admin API version the connector is written and tested against. */
+export const SHOPIFY_API_VERSION = '2026-10';
+
+/** Options of {@link createShopifyConnector}. */
+export interface ShopifyConnectorOptions {
+  /** The shop's permanent domain, e.g. `acme.myshopify.com`. */
+  readonly shop: string;
+  /** The Admin API access token (`shpat_…`); sent as `X-Shopify-Access-Token`, never put in errors. */
+  readonly accessToken: string;
+  /** Pinned GraphQL Admin API version. Default {@link SHOPIFY_API_VERSION}. */
+  readonly apiVersion?: string;
+  /** The app's client secret, for webhook signatures; `webhooks.verify` is false without it. */
+  readonly apiSecret?: string;
+  readonly fetch?: typeof fetch;
+  /** How often a `THROTTLED` answer is retried after the restore time. Default 3. */
+  readonly maxThrottleRetries?: number;
+  /** Injected for tests: how the client waits for the cost bucket. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+type Options = Partial<OperationOptions>;
+type Query = { readonly cursor?: string; readonly pageSize?: number };
+
+/** The Shopify connector: orders, fulfillment orders, fulfillments, stock writes and webhooks. */
+export interface ShopifyConnector extends Pick<Connector, 'system'> {
+  readonly system: 'shopify';
+  readonly shop: string;
+  readonly apiVersion: string;
+  readonly orders: { list(query?: Query, options?: Options): Promise<Page<SalesOrder>> };
+  readonly fulfillmentOrders: {
+    list(query?: Query, options?: Options): Promise<Page<FulfillmentRequest>>;
+    get(id: string, options?: Options): Promise<FulfillmentRequest>;
+  };
+  readonly fulfillments: {
+    create(
+      fulfillmentOrderId: string,
+      input: FulfillmentInput,
+      options?: Options,
+    ): Promise<{ readonly id: string }>;
+  };
+  readonly inventory: {
+    adjust(adjustment: InventoryAdjustment, options?: Options): Promise<{ readonly applied: boolean }>;
+  };
+  readonly webhooks: WebhooksCapability;
+  /** Milliseconds spent waiting for the cost bucket so far. */
+  readonly throttledMs: () => number;
+}
+
+/**
+ * The Shopify connector over the GraphQL Admin API (`POST https://{shop}/admin/api/{version}/graphql.json`),
+ * with cost-based throttling. Every failure is a `ConnectorError` of system `shopify`.
+ *
+ * @example
+ * const shopify = createShopifyConnector({ shop: 'acme.myshopify.com', accessToken, apiSecret });
+ * for (let page = await shopify.orders.list(); ; page = await shopify.orders.list({ cursor: page.next })) {
+ *   handle(page.items);
+ *   if (!page.next) break;
+ * }
+ * await shopify.fulfillments.create(foId, { trackingNumber: '1Z999', company: 'UPS' });
+ */
+export function createShopifyConnector(options: ShopifyConnectorOptions): ShopifyConnector {
+  const apiVersion = options.apiVersion ?? SHOPIFY_API_VERSION;
+  const client = createGraphqlClient({
+    shop: options.shop,
+    accessToken: options.accessToken,
+    apiVersion,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.maxThrottleRetries === undefined ? {} : { maxThrottleRetries: options.maxThrottleRetries }),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+  });
+  const ctx: ShopifyContext = { client, shop: options.shop, apiVersion };
+  const secrets = options.apiSecret === undefined ? [] : [options.apiSecret];
+  return {
+    system: 'shopify',
+    shop: options.shop,
+    apiVersion,
+    orders: {
+      list: (query = {}, op = {}) => guard('orders.list', op.correlationId, () => listOrders(ctx, query, op)),
+    },
+    fulfillmentOrders: {
+      list: (query = {}, op = {}) =>
+        guard('fulfillmentOrders.list', op.correlationId, () => listFulfillmentOrders(ctx, query, op)),
+      get: (id, op = {}) =>
+        guard('fulfillmentOrders.get', op.correlationId, () => getFulfillmentOrder(ctx, id, op)),
+    },
+    fulfillments: {
+      create: (id, input, op = {}) =>
+        guard('fulfillments.create', op.correlationId, () => createFulfillment(ctx, id, input, op)),
+    },
+    inventory: {
+      adjust: (adjustment, op = {}) =>
+        guard('inventory.adjust', op.correlationId, () => adjustInventory(ctx, adjustment, op)),
+    },
+    webhooks: {
+      verify: (webhook: InboundWebhook) => verifyShopifyWebhook(webhook, secrets),
+      parse: (webhook: InboundWebhook, op: OperationOptions) => {
+        try {
+          return parseShopifyWebhook(webhook, op, options.shop);
+        } catch (error) {
+          throw toShopifyError('webhooks.parse', op.correlationId, error);
+        }
+      },
+    },
+    throttledMs: () => client.waited(),
+  };
+}

@@ -1,0 +1,196 @@
+import {
+  type FulfillmentRequest,
+  FulfillmentRequestSchema,
+  type HandshakeState,
+  type Hold,
+  parseCanonical,
+} from '@crossdock/canonical';
+import type { Page } from '../contract/capabilities.js';
+import { toParty } from './address.js';
+import { type ShopifyContext, shopifyRef } from './context.js';
+import { shopifyError } from './errors.js';
+import {
+  FulfillmentOrderDataSchema,
+  type FulfillmentOrderNode,
+  type FulfillmentOrderRequestStatus,
+  type FulfillmentOrderStatus,
+  FulfillmentOrdersDataSchema,
+} from './schemas.js';
+
+const FIELDS = `id status requestStatus createdAt updatedAt
+      order { id name }
+      assignedLocation { name location { id } }
+      destination { firstName lastName company address1 address2 city provinceCode zip countryCode phone email }
+      fulfillmentHolds { reason }
+      lineItems(first: 100) { nodes { id sku productTitle totalQuantity remainingQuantity lineItem { id } } }`;
+
+const LIST_QUERY = `query FulfillmentOrders($first: Int!, $after: String) {
+  fulfillmentOrders(first: $first, after: $after, includeClosed: true) {
+    nodes { ${FIELDS} }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const GET_QUERY = `query FulfillmentOrder($id: ID!) {
+  fulfillmentOrder(id: $id) { ${FIELDS} }
+}`;
+
+/** `requestStatus` → the canonical handshake. `CLOSED` (closed by the service after accepting) stays `accepted`; the ledger shows what was not shipped. */
+export const REQUEST_STATUS_TO_HANDSHAKE: Readonly<Record<FulfillmentOrderRequestStatus, HandshakeState>> = {
+  UNSUBMITTED: 'unsubmitted',
+  SUBMITTED: 'submitted',
+  ACCEPTED: 'accepted',
+  REJECTED: 'rejected',
+  CANCELLATION_REQUESTED: 'cancel_requested',
+  CANCELLATION_ACCEPTED: 'cancel_accepted',
+  CANCELLATION_REJECTED: 'cancel_rejected',
+  CLOSED: 'accepted',
+};
+
+/** `FulfillmentHoldReason` → canonical hold. */
+export const HOLD_REASON_TO_HOLD: Readonly<Record<string, Hold>> = {
+  AWAITING_PAYMENT: 'payment',
+  HIGH_RISK_OF_FRAUD: 'fraud',
+  INCORRECT_ADDRESS: 'address',
+  INVENTORY_OUT_OF_STOCK: 'inventory',
+  UNKNOWN_DELIVERY_DATE: 'scheduled',
+  AWAITING_RETURN_ITEMS: 'operator',
+  ONLINE_STORE_POST_PURCHASE_CROSS_SELL: 'operator',
+  OTHER: 'operator',
+};
+
+/**
+ * The canonical handshake and holds of a fulfillment order. `status` gives the holds: `ON_HOLD`
+ * the hold reasons (`operator` when none is given), `SCHEDULED` a `scheduled` hold, `INCOMPLETE`
+ * an `operator` hold (a person must decide); `OPEN`, `IN_PROGRESS`, `CLOSED` and `CANCELLED` none
+ * (closing and cancelling show in the ledger). `requestStatus` gives the handshake.
+ *
+ * @example
+ * mapFulfillmentOrderState('ON_HOLD', 'SUBMITTED', ['AWAITING_PAYMENT']);
+ * // { handshake: 'submitted', holds: ['payment'] }
+ */
+export function mapFulfillmentOrderState(
+  status: FulfillmentOrderStatus,
+  requestStatus: FulfillmentOrderRequestStatus,
+  holdReasons: readonly string[] = [],
+): { readonly handshake: HandshakeState; readonly holds: readonly Hold[] } {
+  const holds = new Set<Hold>();
+  if (status === 'ON_HOLD') {
+    for (const reason of holdReasons) holds.add(HOLD_REASON_TO_HOLD[reason] ?? 'operator');
+    if (holds.size === 0) holds.add('operator');
+  } else if (status === 'SCHEDULED') {
+    holds.add('scheduled');
+  } else if (status === 'INCOMPLETE') {
+    holds.add('operator');
+  }
+  return { handshake: REQUEST_STATUS_TO_HANDSHAKE[requestStatus], holds: [...holds] };
+}
+
+/**
+ * A canonical `FulfillmentRequest` from a fulfillment order: one line per fulfillment order line
+ * with `ordered = totalQuantity`, `shipped = total − remaining`; on a `CLOSED` order the remainder
+ * is cancelled short (`CP`), on a `CANCELLED` one cancelled (`IC`).
+ *
+ * @example const request = toFulfillmentRequest(ctx, node);
+ */
+export function toFulfillmentRequest(
+  ctx: Pick<ShopifyContext, 'shop'>,
+  node: FulfillmentOrderNode,
+): FulfillmentRequest {
+  const { handshake, holds } = mapFulfillmentOrderState(
+    node.status,
+    node.requestStatus,
+    node.fulfillmentHolds.map((h) => h.reason),
+  );
+  const closedReason = node.status === 'CLOSED' ? 'CP' : node.status === 'CANCELLED' ? 'IC' : undefined;
+  const locationId = node.assignedLocation.location?.id;
+  return parseCanonical(FulfillmentRequestSchema, {
+    id: node.id,
+    ...(node.order ? { orderId: node.order.id, orderNumber: node.order.name } : {}),
+    warehouse: {
+      id: locationId ?? node.assignedLocation.name,
+      name: node.assignedLocation.name,
+      refs: locationId ? [shopifyRef(ctx, locationId)] : [],
+    },
+    handshake,
+    holds,
+    shipTo: toParty(node.destination),
+    createdAt: new Date(node.createdAt).toISOString(),
+    ...(node.updatedAt ? { updatedAt: new Date(node.updatedAt).toISOString() } : {}),
+    lines: node.lineItems.nodes
+      .filter((line) => line.totalQuantity > 0)
+      .map((line) => {
+        const shipped = line.totalQuantity - line.remainingQuantity;
+        const rest = closedReason && line.remainingQuantity > 0 ? line.remainingQuantity : 0;
+        return {
+          lineId: line.id,
+          ...(line.lineItem ? { orderLineId: line.lineItem.id } : {}),
+          item: {
+            sku: line.sku?.trim() || line.lineItem?.id || line.id,
+            ...(line.productTitle ? { name: line.productTitle.slice(0, 300) } : {}),
+          },
+          uom: 'EA',
+          ledger: { ordered: String(line.totalQuantity), shipped: String(shipped), cancelled: String(rest) },
+          differences: rest > 0 && closedReason ? [{ reason: closedReason, quantity: String(rest) }] : [],
+          refs: [shopifyRef(ctx, line.id)],
+        };
+      }),
+    refs: [shopifyRef(ctx, node.id)],
+  });
+}
+
+type Op = { readonly correlationId?: string | undefined; readonly signal?: AbortSignal | undefined };
+
+/**
+ * One page of fulfillment orders (closed ones included) as canonical requests.
+ *
+ * @example const { items, next } = await listFulfillmentOrders(ctx, {}, { correlationId });
+ */
+export async function listFulfillmentOrders(
+  ctx: ShopifyContext,
+  query: { readonly cursor?: string; readonly pageSize?: number },
+  op: Op,
+): Promise<Page<FulfillmentRequest>> {
+  const data = await ctx.client.request({
+    operation: 'fulfillmentOrders.list',
+    query: LIST_QUERY,
+    variables: { first: query.pageSize ?? 50, after: query.cursor ?? null },
+    data: FulfillmentOrdersDataSchema,
+    correlationId: op.correlationId,
+    signal: op.signal,
+  });
+  const { nodes, pageInfo } = data.fulfillmentOrders;
+  const items = nodes.map((node) => toFulfillmentRequest(ctx, node));
+  return pageInfo.hasNextPage && pageInfo.endCursor ? { items, next: pageInfo.endCursor } : { items };
+}
+
+/**
+ * One fulfillment order as a canonical request; a `ConnectorError` `NOT_FOUND` when there is none.
+ *
+ * @example const request = await getFulfillmentOrder(ctx, 'gid://shopify/FulfillmentOrder/1', op);
+ */
+export async function getFulfillmentOrder(
+  ctx: ShopifyContext,
+  id: string,
+  op: Op,
+): Promise<FulfillmentRequest> {
+  const data = await ctx.client.request({
+    operation: 'fulfillmentOrders.get',
+    query: GET_QUERY,
+    variables: { id },
+    data: FulfillmentOrderDataSchema,
+    correlationId: op.correlationId,
+    signal: op.signal,
+  });
+  if (!data.fulfillmentOrder) {
+    throw shopifyError('fulfillmentOrders.get', {
+      message: `no fulfillment order ${id}`,
+      vendorCode: 'NOT_FOUND',
+      retryable: false,
+      executed: 'no',
+      correlationId: op.correlationId,
+      externalId: id,
+    });
+  }
+  return toFulfillmentRequest(ctx, data.fulfillmentOrder);
+}

@@ -1,0 +1,36 @@
+/**
+ * The Shopify connector: orders and fulfillment orders as canonical objects, fulfillments with
+ * tracking, compare-and-set stock writes and webhook verification, over the GraphQL Admin API.
+ *
+ * @example
+ * import { createShopifyConnector } from '@crossdock/connectors/shopify';
+ * const shopify = createShopifyConnector({ shop: 'acme.myshopify.com', accessToken, apiSecret });
+ *
+ * @module
+ */
+export { toParty } from './address.js';
+export {
+  createGraphqlClient,
+  describeIssues,
+  type GraphqlCall,
+  type GraphqlClient,
+  type GraphqlClientOptions,
+} from './client.js';
+export {
+  createShopifyConnector,
+  SHOPIFY_API_VERSION,
+  type ShopifyConnector,
+  type ShopifyConnectorOptions,
+} from './connector.js';
+export { type ShopifyErrorInit, shopifyError, type UserError, userErrorsToError } from './errors.js';
+export {
+  HOLD_REASON_TO_HOLD,
+  mapFulfillmentOrderState,
+  REQUEST_STATUS_TO_HANDSHAKE,
+  toFulfillmentRequest,
+} from './fulfillment-orders.js';
+export type { FulfillmentInput } from './fulfillments.js';
+export { type OrderInput, toSalesOrder } from './orders.js';
+export type { FulfillmentOrderRequestStatus, FulfillmentOrderStatus } from './schemas.js';
+export { CostBudget, type ThrottleStatus } from './throttle.js';
+export { OrderWebhookSchema, parseShopifyWebhook, verifyShopifyWebhook } from './webhooks.js';

@@ -1,0 +1,111 @@
+/** A line of a fake Shopify order. */
+export interface FakeLineItem {
+  readonly id: string;
+  readonly sku: string | null;
+  readonly name: string;
+  readonly quantity: number;
+  readonly price: string;
+}
+
+/** A fake Shopify address (GraphQL `MailingAddress` fields). */
+export interface FakeAddress {
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly company?: string;
+  readonly address1: string;
+  readonly address2?: string;
+  readonly city: string;
+  readonly provinceCode?: string;
+  readonly zip?: string;
+  readonly countryCode: string;
+  readonly phone?: string;
+}
+
+/** A fake Shopify order. */
+export interface FakeOrder {
+  readonly id: string;
+  readonly legacyId: number;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly currencyCode: string;
+  readonly email: string | null;
+  readonly shippingAddress: FakeAddress | null;
+  readonly lineItems: readonly FakeLineItem[];
+  cancelledAt: string | null;
+  closedAt: string | null;
+}
+
+/** A line of a fake fulfillment order. */
+export interface FakeFulfillmentOrderLine {
+  readonly id: string;
+  readonly lineItemId: string;
+  readonly sku: string | null;
+  readonly name: string;
+  readonly totalQuantity: number;
+  remainingQuantity: number;
+}
+
+/** `FulfillmentOrderStatus` values. */
+export type FakeFulfillmentOrderStatus =
+  | 'OPEN'
+  | 'IN_PROGRESS'
+  | 'CLOSED'
+  | 'CANCELLED'
+  | 'INCOMPLETE'
+  | 'ON_HOLD'
+  | 'SCHEDULED';
+
+/** `FulfillmentOrderRequestStatus` values. */
+export type FakeRequestStatus =
+  | 'UNSUBMITTED'
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'REJECTED'
+  | 'CANCELLATION_REQUESTED'
+  | 'CANCELLATION_ACCEPTED'
+  | 'CANCELLATION_REJECTED'
+  | 'CLOSED';
+
+/** A fake fulfillment order. */
+export interface FakeFulfillmentOrder {
+  readonly id: string;
+  readonly orderId: string;
+  readonly locationId: string;
+  readonly locationName: string;
+  status: FakeFulfillmentOrderStatus;
+  requestStatus: FakeRequestStatus;
+  holds: string[];
+  readonly createdAt: string;
+  updatedAt: string;
+  readonly lineItems: FakeFulfillmentOrderLine[];
+  readonly fulfillments: { id: string; number: string; company: string | null; url: string | null }[];
+}
+
+/** The inventory of one item at one location. */
+export interface FakeInventoryLevel {
+  readonly inventoryItemId: string;
+  readonly locationId: string;
+  readonly sku: string;
+  quantities: Record<string, number>;
+}
+
+/** Everything the fake shop holds. */
+export interface FakeShopState {
+  readonly orders: FakeOrder[];
+  readonly fulfillmentOrders: FakeFulfillmentOrder[];
+  readonly inventory: FakeInventoryLevel[];
+  /** Answers of idempotent mutations by key, replayed for a repeated key. */
+  readonly idempotent: Map<string, unknown>;
+  nextId: number;
+}
+
+/** An empty shop. */
+export function emptyState(): FakeShopState {
+  return { orders: [], fulfillmentOrders: [], inventory: [], idempotent: new Map(), nextId: 1000 };
+}
+
+/** A fresh `gid://shopify/<type>/<n>`. */
+export function gid(state: FakeShopState, type: string): string {
+  state.nextId += 1;
+  return `gid://shopify/${type}/${state.nextId}`;
+}
