@@ -1,4 +1,9 @@
 import { defineConfig } from 'tsup';
 import { crossdockPreset } from '../../tsup.preset.ts';
 
-export default defineConfig(crossdockPreset({ entry: { index: 'src/index.ts' }, external: ['msw'] }));
+export default defineConfig(
+  crossdockPreset({
+    entry: { index: 'src/index.ts', contract: 'src/contract/index.ts' },
+    external: ['msw', 'vitest'],
+  }),
+);

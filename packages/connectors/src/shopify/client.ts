@@ -107,8 +107,13 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
 
   async function request<T>(call: GraphqlCall<T>): Promise<T> {
     const name = OPERATION_NAME.exec(call.query)?.[1] ?? 'anonymous';
+    // Vendor text can echo the request (a 401 quoting the token): scrub the token from every message.
     const fail = (init: Omit<Parameters<typeof shopifyError>[1], 'correlationId'>): ConnectorError =>
-      shopifyError(call.operation, { ...init, correlationId: call.correlationId });
+      shopifyError(call.operation, {
+        ...init,
+        message: init.message.split(options.accessToken).join('[redacted]'),
+        correlationId: call.correlationId,
+      });
     for (let attempt = 0; ; attempt += 1) {
       await pause(budget.waitFor(name), call.signal);
       let response: Response;
