@@ -35,7 +35,7 @@ const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ?
  * shape of the first element (an empty expected list at the top level must stay empty).
  * Answers the differences as `path: expected … got …` lines (none when the shapes agree).
  */
-export function sameShape(actual: unknown, expected: unknown, path = '$', top = true): string[] {
+function sameShape(actual: unknown, expected: unknown, path = '$', top = true): string[] {
   const [a, e] = [typeOf(actual), typeOf(expected)];
   if (a !== e)
     return [
