@@ -20,3 +20,4 @@ export {
 } from './shipbob/index.js';
 export * as shopify from './shopify/index.js';
 export { createShopifyHandlers } from './shopify/index.js';
+export * from './webhook-delivery/index.js';
