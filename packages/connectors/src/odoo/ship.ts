@@ -1,4 +1,4 @@
-import { decimal, type Shipment } from '@crossdock/canonical';
+import { decimal, type Shipment, type ShipmentContent } from '@crossdock/canonical';
 import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
@@ -16,8 +16,39 @@ export type ApplyShipmentResult =
       /** `full`: nothing was left; `backorder`: the rest went to `backorderId`; `closed_short`: the rest was cancelled. */
       readonly outcome: 'full' | 'backorder' | 'closed_short';
       readonly backorderId?: number;
+      /** The substitutions shipped as extra moves on the picking (empty when none). */
+      readonly substitutions: readonly AppliedSubstitution[];
     }
   | { readonly applied: false; readonly pickingId: number; readonly reason: 'already_done' | 'cancelled' };
+
+/**
+ * A substitution as applied: Odoo has no substitution on a move, so the substitute ships as an
+ * extra move (`moveId`) on the picking and the ordered move ships nothing; its open rest follows
+ * `remainder` (backorder or close short).
+ */
+export interface AppliedSubstitution {
+  readonly requestLineId: string;
+  readonly reason: 'CS' | 'IS';
+  readonly orderedSku: string;
+  readonly orderedMoveId: number;
+  readonly sku: string;
+  readonly productId: number;
+  readonly moveId: number;
+  readonly quantity: string;
+}
+
+/** One substitute to ship: the ordered move it stands in for, what shipped and its lots. */
+interface SubstitutePlan {
+  readonly orderedMove: OdooRecord;
+  readonly requestLineId: string;
+  readonly reason: 'CS' | 'IS';
+  readonly orderedSku: string;
+  readonly sku: string;
+  quantity: string;
+  lots: Map<string, string>;
+}
+
+const MOVE_FIELDS = ['product_id', 'product_uom_qty', 'quantity', 'state', 'sale_line_id', 'move_line_ids'];
 
 /** One move's part of a shipment: the quantity and, for tracked products, the lots. */
 interface MovePlan {
@@ -29,7 +60,9 @@ interface MovePlan {
  * Writes a canonical shipment onto its picking (quantities and `picked` per move, lots, tracking
  * reference), validates it and answers the backorder wizard: any `BP` in `remainder` (or none
  * given) keeps the rest as a backorder, `CP`/`IC` close the picking short. A picking already done
- * is reported, never changed.
+ * is reported, never changed. A substitution (`substitution` with `orderedItem`) ships the
+ * substitute as an extra move on the picking; the ordered move ships none of it and its rest
+ * follows `remainder`. Serials become one lot and one move line (quantity 1) each.
  *
  * @example
  * await applyShipmentToPicking(ctx, 21, shipment, { remainder: { 'sale.order.line:51': 'BP' } });
@@ -54,16 +87,22 @@ export async function applyShipmentToPicking(
   if (picking.state === 'done') return { applied: false, pickingId, reason: 'already_done' };
   if (picking.state === 'cancel') return { applied: false, pickingId, reason: 'cancelled' };
 
-  const moves = await ctx.client.model('stock.move').read(ids(picking.move_ids), {
-    fields: ['product_id', 'product_uom_qty', 'quantity', 'state', 'sale_line_id', 'move_line_ids'],
-  });
+  const moves = await ctx.client.model('stock.move').read(ids(picking.move_ids), { fields: MOVE_FIELDS });
   const live = moves.filter((m) => m.state !== 'done' && m.state !== 'cancel');
   const products = byId(
     await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
       fields: ['default_code', 'tracking'],
     }),
   );
-  const plans = planMoves(shipment, live, products, options.correlationId);
+  const { plans, substitutes } = planMoves(shipment, live, products, options.correlationId);
+  const substitutions = await addSubstituteMoves(
+    ctx,
+    pickingId,
+    substitutes,
+    plans,
+    products,
+    options.correlationId,
+  );
 
   const tracked = [...plans.entries()].filter(([, plan]) => plan.lots.size > 0);
   const lotIds = await ensureLots(
@@ -94,7 +133,7 @@ export async function applyShipmentToPicking(
   }
 
   const answer = await pickings.call('button_validate', { ids: [pickingId] });
-  if (!isBackorderWizard(answer)) return { applied: true, pickingId, outcome: 'full' };
+  if (!isBackorderWizard(answer)) return { applied: true, pickingId, outcome: 'full', substitutions };
   const decisions = Object.values(options.remainder ?? {});
   const keep = decisions.length === 0 || decisions.includes('BP');
   const wizard = ctx.client.model('stock.backorder.confirmation');
@@ -103,7 +142,7 @@ export async function applyShipmentToPicking(
     ids: [wizardId as number],
     context: answer.context,
   });
-  if (!keep) return { applied: true, pickingId, outcome: 'closed_short' };
+  if (!keep) return { applied: true, pickingId, outcome: 'closed_short', substitutions };
   const [backorder] = await pickings.search({
     domain: [['backorder_id', '=', pickingId]],
     order: 'id desc',
@@ -113,6 +152,7 @@ export async function applyShipmentToPicking(
     applied: true,
     pickingId,
     outcome: 'backorder',
+    substitutions,
     ...(backorder === undefined ? {} : { backorderId: backorder }),
   };
 }
@@ -127,44 +167,144 @@ function isBackorderWizard(
   );
 }
 
-/** The quantity and lots per live move: contents matched by request line id, else by sku. */
+/** The lots a content ships: one per serial (quantity 1), else its lot; none when untracked. */
+function contentLots(content: ShipmentContent): (readonly [string, string])[] {
+  if (content.serials.length > 0) return content.serials.map((s) => [s, '1'] as const);
+  return content.lot ? [[content.lot.number, content.quantity] as const] : [];
+}
+
+function addLots(target: Map<string, string>, lots: readonly (readonly [string, string])[]): void {
+  for (const [lot, amount] of lots) target.set(lot, decimal.add(target.get(lot) ?? '0', amount));
+}
+
+/**
+ * The quantity and lots per live move: contents matched by request line id, else by sku. A
+ * substitution (`orderedItem`) matches the ordered move, which ships nothing of it, and becomes a
+ * substitute to ship as an extra move.
+ */
 function planMoves(
   shipment: Shipment,
   moves: readonly OdooRecord[],
   products: Map<number, OdooRecord>,
   correlationId: string | undefined,
-): Map<OdooRecord, MovePlan> {
+): { plans: Map<OdooRecord, MovePlan>; substitutes: SubstitutePlan[] } {
   const plans = new Map<OdooRecord, MovePlan>();
+  const substitutes: SubstitutePlan[] = [];
+  const skuOf = (move: OdooRecord) => str(products.get(m2oId(move.product_id) ?? -1)?.default_code);
   for (const content of shipment.contents) {
+    const orderedSku = content.orderedItem?.sku;
+    const matchSku = content.substitution && orderedSku !== undefined ? orderedSku : content.item.sku;
     const move =
       moves.find(
         (m) =>
           requestLineId(m) === content.requestLineId ||
           `stock.move:${String(m.id)}` === content.requestLineId,
-      ) ?? moves.find((m) => str(products.get(m2oId(m.product_id) ?? -1)?.default_code) === content.item.sku);
+      ) ?? moves.find((m) => skuOf(m) === matchSku);
     if (!move) {
       throw refusal(
         'fulfillment.applyShipment',
         'unknown_line',
-        `no open move for line ${content.requestLineId} (${content.item.sku})`,
+        `no open move for line ${content.requestLineId} (${matchSku})`,
         correlationId,
       );
     }
     const plan = plans.get(move) ?? { quantity: '0', lots: new Map<string, string>() };
+    plans.set(move, plan);
+    if (content.substitution && orderedSku !== undefined) {
+      const existing = substitutes.find((s) => s.orderedMove === move && s.sku === content.item.sku);
+      const substitute = existing ?? {
+        orderedMove: move,
+        requestLineId: requestLineId(move),
+        reason: content.substitution,
+        orderedSku,
+        sku: content.item.sku,
+        quantity: '0',
+        lots: new Map<string, string>(),
+      };
+      substitute.quantity = decimal.add(substitute.quantity, content.quantity);
+      addLots(substitute.lots, contentLots(content));
+      if (!existing) substitutes.push(substitute);
+      continue;
+    }
     plan.quantity = decimal.add(plan.quantity, content.quantity);
     const tracking = str(products.get(m2oId(move.product_id) ?? -1)?.tracking) ?? 'none';
-    const lots =
-      content.serials.length > 0
-        ? content.serials.map((s) => [s, '1'] as const)
-        : content.lot
-          ? [[content.lot.number, content.quantity] as const]
-          : [];
-    if (tracking !== 'none' || content.lot || content.serials.length > 0) {
-      for (const [lot, amount] of lots) plan.lots.set(lot, decimal.add(plan.lots.get(lot) ?? '0', amount));
-    }
-    plans.set(move, plan);
+    if (tracking !== 'none' || content.lot || content.serials.length > 0)
+      addLots(plan.lots, contentLots(content));
   }
-  return plans;
+  return { plans, substitutes };
+}
+
+/**
+ * Adds one move per substitute on the picking (its locations, the substitute product, the shipped
+ * quantity as demand), confirms it and plans it like any other move.
+ */
+async function addSubstituteMoves(
+  ctx: OdooContext,
+  pickingId: number,
+  substitutes: readonly SubstitutePlan[],
+  plans: Map<OdooRecord, MovePlan>,
+  products: Map<number, OdooRecord>,
+  correlationId: string | undefined,
+): Promise<AppliedSubstitution[]> {
+  if (substitutes.length === 0) return [];
+  const found = await ctx.client.model('product.product').searchRead({
+    domain: [['default_code', 'in', unique(substitutes.map((s) => s.sku))]],
+    fields: ['default_code', 'tracking', 'name'],
+  });
+  const bySku = new Map(found.map((p) => [str(p.default_code) ?? '', p]));
+  const [picking] = await ctx.client.model('stock.picking').read([pickingId], {
+    fields: ['location_id', 'location_dest_id', 'picking_type_id', 'partner_id', 'state'],
+  });
+  const major = await ctx.major();
+  const moveModel = ctx.client.model('stock.move');
+  const applied: AppliedSubstitution[] = [];
+  for (const substitute of substitutes) {
+    const product = bySku.get(substitute.sku);
+    if (!product) {
+      throw refusal(
+        'fulfillment.applyShipment',
+        'unknown_sku',
+        `no product with internal reference ${substitute.sku} to substitute for ${substitute.orderedSku}`,
+        correlationId,
+      );
+    }
+    const productId = product.id as number;
+    products.set(productId, product);
+    const partnerId = m2oId(picking?.partner_id);
+    const [moveId] = await moveModel.create({
+      ...(major < 19 ? { name: str(product.name) ?? substitute.sku } : {}),
+      picking_id: pickingId,
+      product_id: productId,
+      product_uom_qty: Number(substitute.quantity),
+      location_id: m2oId(picking?.location_id),
+      location_dest_id: m2oId(picking?.location_dest_id),
+      picking_type_id: m2oId(picking?.picking_type_id),
+      ...(partnerId === undefined ? {} : { partner_id: partnerId }),
+    });
+    const readMove = async () => (await moveModel.read([moveId as number], { fields: MOVE_FIELDS }))[0];
+    let created = await readMove();
+    if (created?.state === 'draft') {
+      // A move added to a confirmed picking stays draft until the picking confirms it.
+      await ctx.client.model('stock.picking').call('action_confirm', { ids: [pickingId] });
+      created = await readMove();
+    }
+    const tracking = str(product.tracking) ?? 'none';
+    plans.set(created ?? { id: moveId, product_id: productId, move_line_ids: [] }, {
+      quantity: substitute.quantity,
+      lots: tracking === 'none' && substitute.lots.size === 0 ? new Map() : substitute.lots,
+    });
+    applied.push({
+      requestLineId: substitute.requestLineId,
+      reason: substitute.reason,
+      orderedSku: substitute.orderedSku,
+      orderedMoveId: substitute.orderedMove.id as number,
+      sku: substitute.sku,
+      productId,
+      moveId: moveId as number,
+      quantity: substitute.quantity,
+    });
+  }
+  return applied;
 }
 
 /** Finds `stock.lot`s by name and product, creating the missing ones; keys are `productId\0name`. */
