@@ -32,8 +32,12 @@ export function createEasyPostHttp(options: {
 }): EasyPostHttp {
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`, 'utf8').toString('base64')}`;
   const base = options.baseUrl.replace(/\/+$/, '');
+  // The key, and its Basic-auth encoding, which decodes straight back to the key.
+  const encoded = authorization.slice('Basic '.length);
   const redact = (text: string): string =>
-    options.apiKey.length > 0 ? text.split(options.apiKey).join('[redacted]') : text;
+    options.apiKey.length > 0
+      ? text.split(options.apiKey).join('[redacted]').split(encoded).join('[redacted]')
+      : text;
 
   return {
     async request(method, path, call) {

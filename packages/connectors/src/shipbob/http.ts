@@ -61,9 +61,15 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The vendor's words for a failed call: its title and field errors, as one line. */
-export function vendorMessage(json: unknown, fallback: string): { message: string; code?: string } {
+export function vendorMessage(
+  json: unknown,
+  fallback: string,
+  token = '',
+): { message: string; code?: string } {
   const parsed = VendorErrorSchema.safeParse(json);
-  if (!parsed.success) return { message: typeof json === 'string' && json ? json.slice(0, 300) : fallback };
+  // Redact before cutting: a token straddling the cut would otherwise survive in part.
+  if (!parsed.success)
+    return { message: typeof json === 'string' && json ? redact(json, token).slice(0, 300) : fallback };
   const fields = Object.entries(parsed.data.errors ?? {}).map(
     ([field, list]) => `${field}: ${list.join('; ')}`,
   );
@@ -132,7 +138,7 @@ export async function send(http: ShipBobHttp, init: CallInit): Promise<RawRespon
 
 /** Throws the `ConnectorError` for a non-2xx answer. */
 export function failure(http: ShipBobHttp, init: CallInit, raw: RawResponse, externalId?: string): never {
-  const { message, code } = vendorMessage(raw.json, `HTTP ${raw.status}`);
+  const { message, code } = vendorMessage(raw.json, `HTTP ${raw.status}`, http.token);
   const serverSide = raw.status >= 500;
   throw shipbobError({
     operation: init.operation,
