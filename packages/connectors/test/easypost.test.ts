@@ -101,7 +101,9 @@ describe('labels.buy', () => {
         });
       }),
     );
-    const again = await easypost.labels.buy({ shipment }, { correlationId: 'c3', idempotencyKey });
+    // Another instance (its own claim store) retries the same key: only the vendor can tell it the label exists.
+    const otherInstance = createEasyPostConnector({ apiKey, webhookSecret });
+    const again = await otherInstance.labels.buy({ shipment }, { correlationId: 'c3', idempotencyKey });
     expect(again).toEqual({ ...first, existing: true });
   });
 

@@ -1,7 +1,16 @@
+import {
+  type IdempotencyError,
+  idempotent,
+  isIdempotencyError,
+  KeyMismatchError,
+  MemoryStore,
+} from '@crossdock/idempotency';
+import { ConnectorError } from '../contract/errors.js';
+import type { OperationOptions } from '../contract/operation.js';
 import { createEasyPostHttp } from './http.js';
 import { buyLabel } from './labels.js';
 import { getTracking } from './tracking.js';
-import type { EasyPostConnector, EasyPostConnectorOptions } from './types.js';
+import type { EasyPostConnector, EasyPostConnectorOptions, LabelRequest } from './types.js';
 import { easypostWebhooks } from './webhooks.js';
 
 /**
@@ -23,10 +32,56 @@ export function createEasyPostConnector(options: EasyPostConnectorOptions): Easy
   const secret = options.webhookSecret;
   const secrets: readonly string[] =
     secret === undefined ? [] : typeof secret === 'string' ? [secret] : secret;
+  // One purchase per idempotency key at a time: a duplicate waits for the first and gets its label.
+  const buyOnce = idempotent(
+    (request: LabelRequest, op: OperationOptions, ran: () => void) => {
+      ran();
+      return buyLabel(http, request, op);
+    },
+    {
+      store: options.store ?? new MemoryStore(),
+      key: (_request, op) => `easypost:label:${op.idempotencyKey}`,
+      payload: (request) => request,
+      onInProgress: 'wait',
+      leaseMs: 60_000,
+    },
+  );
   return {
     system: 'easypost',
-    labels: { buy: (request, op) => buyLabel(http, request, op) },
+    labels: {
+      // Without a key, buyLabel refuses the call itself, with the error that says so.
+      buy: async (request, op) => {
+        if (op.idempotencyKey === undefined) return buyLabel(http, request, op);
+        let ran = false;
+        try {
+          const label = await buyOnce(request, op, () => {
+            ran = true;
+          });
+          // A call answered from the claim store did not buy anything: the label already existed.
+          return ran ? label : { ...label, existing: true };
+        } catch (error) {
+          throw isIdempotencyError(error) ? claimError(error, op) : error;
+        }
+      },
+    },
     tracking: { get: (trackingNumber, op) => getTracking(http, trackingNumber, op) },
     webhooks: easypostWebhooks(secrets),
   };
+}
+
+/** A claim that refused the call (the key reused with another request, or still in flight) as a ConnectorError. */
+function claimError(error: IdempotencyError, op: OperationOptions): ConnectorError {
+  const mismatch = error instanceof KeyMismatchError;
+  return new ConnectorError({
+    system: 'easypost',
+    operation: 'labels.buy',
+    message: mismatch
+      ? 'the idempotency key was already used to buy a label for another shipment'
+      : 'a label is being bought under this idempotency key; try again shortly',
+    vendorCode: mismatch ? 'idempotency_key_reused' : 'in_progress',
+    retryable: !mismatch,
+    executed: 'no',
+    correlationId: op.correlationId,
+    cause: error,
+  });
 }

@@ -1,4 +1,5 @@
 import type { ExternalRef } from '@crossdock/canonical';
+import type { IdempotencyStore } from '@crossdock/idempotency';
 import type { Connector, TrackingCapability, WebhooksCapability } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
 
@@ -76,4 +77,10 @@ export interface EasyPostConnectorOptions {
   /** The webhook secret; without it `webhooks.verify` rejects every delivery. */
   readonly webhookSecret?: string | readonly string[];
   readonly fetch?: typeof fetch;
+  /**
+   * Where label purchases are claimed by idempotency key, so concurrent or retried buys with one key buy
+   * one label. Default: a `MemoryStore` (this process only); pass a `RedisStore` or `PostgresStore` when
+   * several instances buy labels.
+   */
+  readonly store?: IdempotencyStore;
 }
