@@ -7,6 +7,7 @@ import type {
   SalesOrder,
   Shipment,
 } from '@crossdock/canonical';
+import { type IdempotencyStore, idempotent, MemoryStore } from '@crossdock/idempotency';
 import type { OdooClient } from '@crossdock/odoo-client';
 import type { Connector, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
@@ -25,6 +26,12 @@ export interface OdooConnectorOptions {
   readonly warehouseId?: number;
   /** The server's major version; asked with `client.version()` when absent. */
   readonly version?: number;
+  /**
+   * Where writes that Odoo cannot deduplicate itself are claimed (a return by its RMA, a delta
+   * adjustment by its idempotency key), so a retry after an unknown outcome does not apply them twice.
+   * Default: a `MemoryStore` (this process); pass a `RedisStore` or `PostgresStore` for several instances.
+   */
+  readonly store?: IdempotencyStore;
 }
 
 type Options = Partial<OperationOptions>;
@@ -81,6 +88,21 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
     },
     ...(options.warehouseId === undefined ? {} : { warehouseId: options.warehouseId }),
   };
+  const store = options.store ?? new MemoryStore();
+  const createReturnOnce = idempotent(
+    (ret: Return, correlationId: string | undefined) => createReturn(ctx, ret, correlationId),
+    { store, key: (ret) => `odoo:return:${ret.rma}`, payload: (ret) => ret, onInProgress: 'wait' },
+  );
+  const adjustDeltaOnce = idempotent(
+    (adjustment: InventoryAdjustment, correlationId: string | undefined) =>
+      adjustInventory(ctx, adjustment, correlationId),
+    {
+      store,
+      key: (adjustment) => `odoo:adjust:${adjustment.idempotencyKey}`,
+      payload: (adjustment) => adjustment,
+      onInProgress: 'wait',
+    },
+  );
   return {
     system: 'odoo',
     orders: {
@@ -101,11 +123,16 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
       levels: (query = {}, op = {}) =>
         guard('inventory.levels', op.correlationId, () => readLevels(ctx, query)),
       adjust: (adjustment, op = {}) =>
-        guard('inventory.adjust', op.correlationId, () => adjustInventory(ctx, adjustment, op.correlationId)),
+        guard('inventory.adjust', op.correlationId, () =>
+          // A set is compare-and-set already; a delta would add itself again on a retry, so it is claimed.
+          adjustment.mode === 'delta'
+            ? adjustDeltaOnce(adjustment, op.correlationId)
+            : adjustInventory(ctx, adjustment, op.correlationId),
+        ),
     },
     returns: {
       create: (ret, op = {}) =>
-        guard('returns.create', op.correlationId, () => createReturn(ctx, ret, op.correlationId)),
+        guard('returns.create', op.correlationId, () => createReturnOnce(ret, op.correlationId)),
     },
   };
 }
