@@ -1,11 +1,5 @@
-import {
-  type IdempotencyError,
-  idempotent,
-  isIdempotencyError,
-  KeyMismatchError,
-  MemoryStore,
-} from '@crossdock/idempotency';
-import { ConnectorError } from '../contract/errors.js';
+import { idempotent, isIdempotencyError, MemoryStore } from '@crossdock/idempotency';
+import { claimRefusal } from '../contract/claim-error.js';
 import type { OperationOptions } from '../contract/operation.js';
 import { createEasyPostHttp } from './http.js';
 import { buyLabel } from './labels.js';
@@ -60,28 +54,13 @@ export function createEasyPostConnector(options: EasyPostConnectorOptions): Easy
           // A call answered from the claim store did not buy anything: the label already existed.
           return ran ? label : { ...label, existing: true };
         } catch (error) {
-          throw isIdempotencyError(error) ? claimError(error, op) : error;
+          throw isIdempotencyError(error)
+            ? claimRefusal('easypost', 'labels.buy', error, op.correlationId)
+            : error;
         }
       },
     },
     tracking: { get: (trackingNumber, op) => getTracking(http, trackingNumber, op) },
     webhooks: easypostWebhooks(secrets),
   };
-}
-
-/** A claim that refused the call (the key reused with another request, or still in flight) as a ConnectorError. */
-function claimError(error: IdempotencyError, op: OperationOptions): ConnectorError {
-  const mismatch = error instanceof KeyMismatchError;
-  return new ConnectorError({
-    system: 'easypost',
-    operation: 'labels.buy',
-    message: mismatch
-      ? 'the idempotency key was already used to buy a label for another shipment'
-      : 'a label is being bought under this idempotency key; try again shortly',
-    vendorCode: mismatch ? 'idempotency_key_reused' : 'in_progress',
-    retryable: !mismatch,
-    executed: 'no',
-    correlationId: op.correlationId,
-    cause: error,
-  });
 }

@@ -1,5 +1,6 @@
-import { isIdempotencyError, KeyMismatchError } from '@crossdock/idempotency';
+import { isIdempotencyError } from '@crossdock/idempotency';
 import { isOdooError } from '@crossdock/odoo-client';
+import { claimRefusal } from '../contract/claim-error.js';
 import { ConnectorError, isConnectorError } from '../contract/errors.js';
 
 /**
@@ -27,22 +28,7 @@ export function toConnectorError(
   correlationId: string | undefined,
   error: unknown,
 ): unknown {
-  if (isIdempotencyError(error)) {
-    // The claim refused the write: the key was used for another payload, or the first write is still running.
-    const mismatch = error instanceof KeyMismatchError;
-    return new ConnectorError({
-      system: 'odoo',
-      operation,
-      message: mismatch
-        ? 'this key was already used for a different write'
-        : 'the same write is still running',
-      vendorCode: mismatch ? 'idempotency_key_reused' : 'in_progress',
-      retryable: !mismatch,
-      executed: 'no',
-      ...(correlationId === undefined ? {} : { correlationId }),
-      cause: error,
-    });
-  }
+  if (isIdempotencyError(error)) return claimRefusal('odoo', operation, error, correlationId);
   if (isConnectorError(error) || !isOdooError(error)) return error;
   return new ConnectorError({
     system: 'odoo',
