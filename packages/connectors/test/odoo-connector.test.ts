@@ -1,9 +1,7 @@
-import { createOdooClient, x2many } from '@crossdock/odoo-client';
-import { createFakeOdooEngine, createOdooHandlers } from '@crossdock/testing';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isConnectorError } from '../src/contract/errors.js';
-import { createOdooConnector, storableLeaf } from '../src/odoo/index.js';
+import { storableLeaf } from '../src/odoo/index.js';
+import { odooFixture } from './odoo-fixture.js';
 
 const SHIPPED_AT = '2026-11-25T15:00:00Z';
 
@@ -16,69 +14,7 @@ function first<T>(list: readonly T[]): T {
 
 for (const version of [18, 19] as const) {
   describe(`Odoo ${version} connector`, () => {
-    const url = `http://odoo${version}.test`;
-    // A fixed clock: every record shares one write_date, so the cursor must order by id too.
-    const engine = createFakeOdooEngine({ version, seed: 'recordings', now: () => '2026-11-25 12:00:00' });
-    const odoo = createOdooHandlers({ url, version, engine });
-    const server = setupServer(...odoo);
-    const client = createOdooClient({
-      url,
-      db: 'odoo',
-      auth: version === 19 ? { apiKey: '<api-key>' } : { login: 'admin', password: 'admin' },
-      retry: false,
-    });
-    const connector = createOdooConnector({ client });
-    let partnerId = 0;
-    let sku = 0;
-
-    beforeAll(async () => {
-      server.listen({ onUnhandledFrame: 'error' });
-      [partnerId] = (await client.model('res.partner').create({
-        name: 'Ship Customer',
-        street: '1 Main St',
-        city: 'Springfield',
-        zip: '62701',
-        country_id: 233,
-      })) as [number];
-    });
-    afterAll(() => server.close());
-
-    async function product(stock: number, tracking: 'none' | 'lot' = 'none') {
-      sku += 1;
-      const code = `T${version}-${sku}`;
-      const [id] = (await client.model('product.product').create({
-        name: `Test ${code}`,
-        default_code: code,
-        is_storable: true,
-        type: version === 19 ? 'consu' : 'consu',
-        tracking,
-      })) as [number];
-      if (stock > 0) {
-        const [stockLocation] = await client
-          .model('stock.location')
-          .search({ domain: [['usage', '=', 'internal']], order: 'id asc', limit: 1 });
-        const context = { inventory_mode: true };
-        const [quant] = await client
-          .model('stock.quant')
-          .create({ product_id: id, location_id: stockLocation, inventory_quantity: stock }, { context });
-        await client.model('stock.quant').call('action_apply_inventory', { ids: [quant as number], context });
-      }
-      return { id, code };
-    }
-
-    async function order(lines: readonly (readonly [number, number])[]) {
-      const [orderId] = (await client.model('sale.order').create({
-        partner_id: partnerId,
-        order_line: lines.map(([productId, qty]) =>
-          x2many.create({ product_id: productId, product_uom_qty: qty }),
-        ),
-      })) as [number];
-      await client.model('sale.order').call('action_confirm', { ids: [orderId] });
-      const [picking] = await client
-        .model('stock.picking')
-        .search({ domain: [['sale_id', '=', orderId]], order: 'id asc' });
-      return { orderId, pickingId: picking as number };
-    }
+    const { odoo, client, connector, product, order } = odooFixture(version, 'test', 'Ship Customer');
 
     async function requestOf(pickingId: number) {
       for (let cursor: string | undefined, i = 0; i < 100; i++) {

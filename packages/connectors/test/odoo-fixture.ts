@@ -38,12 +38,14 @@ export const shipmentOf = (id: string, contents: readonly Content[]) => ({
 
 /**
  * Registers the fake's lifecycle in the calling `describe` and answers what its tests use. `label`
- * keeps the records of different test files apart (host name, partner and SKU prefixes).
+ * keeps the records of different test files apart (host name and SKU prefix); `customer` names the ship-to
+ * partner of every order. `odoo` is the fake's handlers, for its call counters.
  */
-export function odooFixture(version: 18 | 19, label: string) {
+export function odooFixture(version: 18 | 19, label: string, customer = `${label} customer`) {
   const url = `http://odoo${version}-${label}.test`;
   const engine = createFakeOdooEngine({ version, seed: 'recordings', now: () => '2026-11-25 12:00:00' });
-  const server = setupServer(...createOdooHandlers({ url, version, engine }));
+  const odoo = createOdooHandlers({ url, version, engine });
+  const server = setupServer(...odoo);
   const client = createOdooClient({
     url,
     db: 'odoo',
@@ -57,7 +59,7 @@ export function odooFixture(version: 18 | 19, label: string) {
   beforeAll(async () => {
     server.listen({ onUnhandledFrame: 'error' });
     [partnerId] = (await client.model('res.partner').create({
-      name: `${label} customer`,
+      name: customer,
       street: '1 Main St',
       city: 'Springfield',
       zip: '62701',
@@ -112,5 +114,5 @@ export function odooFixture(version: 18 | 19, label: string) {
     return { orderId, pickingId: pickingId as number, lineOf };
   }
 
-  return { client, connector, product, order };
+  return { odoo, client, connector, product, order };
 }
