@@ -12,6 +12,8 @@ export type CheckId =
   | 'webhooks.missingHeader'
   | 'webhooks.stale'
   | 'webhooks.malformed'
+  | 'rateLimit.burst'
+  | 'rateLimit.retryAfter'
   | 'errors.badPayload'
   | 'errors.noSecrets';
 

@@ -14,6 +14,7 @@ export { type CheckId, check } from './check.js';
 
 import { paginationChecks } from './pagination.js';
 import { payloadChecks } from './payloads.js';
+import { rateLimitChecks } from './rate-limit.js';
 import { releaseChecks } from './release.js';
 import type { ContractSubject } from './types.js';
 import { webhookChecks } from './webhooks.js';
@@ -24,6 +25,7 @@ export type {
   BadPayloadPlan,
   ContractCall,
   ContractCallOptions,
+  ContractClock,
   ContractConnector,
   ContractFake,
   ContractFulfillment,
@@ -32,13 +34,15 @@ export type {
   ContractWebhook,
   ContractWebhooks,
   PaginationFake,
+  RateLimitFake,
   WebhookFake,
 } from './types.js';
 
 /**
  * Registers `describe`/`it` blocks for every contract check that applies: release idempotency and
  * cancel (fulfillment + `sampleRequest`), pagination under concurrent inserts (`pagination`),
- * the webhook verification matrix (webhooks + `webhooks`), malformed payloads and credential
+ * the published rate limit under a burst and a refusal's `Retry-After` (`rateLimit`), the webhook
+ * verification matrix (webhooks + `webhooks`), malformed payloads and credential
  * hygiene (`badPayload`, `leakyFailure`, `secrets`). Call it at the top level of a test file.
  *
  * @example
@@ -55,6 +59,7 @@ export function runConnectorContract(subject: ContractSubject): void {
     if (reset !== undefined) beforeEach(() => reset());
     releaseChecks(subject);
     paginationChecks(subject);
+    rateLimitChecks(subject);
     webhookChecks(subject);
     payloadChecks(subject);
   });

@@ -91,6 +91,39 @@ export interface PaginationFake {
   idOf?(item: unknown): string;
 }
 
+/** A clock both the connector (its limiter and its retry waits) and the fake count with; the suite moves it. */
+export interface ContractClock {
+  now(): number;
+  /** Moves time forward and wakes whoever waits until then (`ManualClock` from `@crossdock/idempotency` fits). */
+  advance(ms: number): Promise<void>;
+}
+
+/**
+ * The published rate limit, observed through the fake, for the rate-limit checks. The fake enforces
+ * the vendor's published limit on `clock` and counts what it refused, so "never over the limit" is
+ * "the fake never had to refuse".
+ *
+ * @example
+ * const rateLimit: RateLimitFake = {
+ *   call: { operation: 'fulfillment.get', args: [{ system: 'shipbob', id: '1' }] },
+ *   burst: 200, clock, refusals: () => fake.control.refusals, refuseNext: (ms) => fake.control.throttleNext(ms),
+ *   requestTimes: () => fake.control.requests.map((r) => r.at),
+ * };
+ */
+export interface RateLimitFake {
+  /** A call that costs the vendor one request (or one query). */
+  readonly call: ContractCall;
+  /** How many calls to make at once: more than the published limit lets through without waiting. */
+  readonly burst: number;
+  readonly clock: ContractClock;
+  /** Requests the fake refused (429, `THROTTLED`) because they were over its published limit, since `reset`. */
+  refusals(): number;
+  /** Arms the fake to refuse the next request as over the limit, telling the client to wait `retryAfterMs`. */
+  refuseNext(retryAfterMs: number): void;
+  /** When (on `clock`) the fake received each request since `reset`, in order. */
+  requestTimes(): readonly number[];
+}
+
 /**
  * What the suite cannot know generically; every hook is optional and a check runs only when its
  * capability and hooks exist.
@@ -113,6 +146,8 @@ export interface ContractFake {
   leakyFailure?(): ContractCall | Promise<ContractCall>;
   /** How many HTTP requests the fake has seen. */
   requestsSeen?(): number;
+  /** The published rate limit, for the burst and `Retry-After` checks. */
+  readonly rateLimit?: RateLimitFake;
 }
 
 /**
