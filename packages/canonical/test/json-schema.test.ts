@@ -14,6 +14,7 @@ import {
   jsonSchemas,
   parseCanonical,
   ReturnSchema,
+  SalesOrderSchema,
   ShipmentSchema,
   safeParseCanonical,
   TrackingEventSchema,
@@ -225,6 +226,15 @@ describe('event schemas', () => {
 
   /** One realistic payload for each catalogue event. */
   const payloads: { [T in EventType]: EventData<T> } = {
+    'crossdock.order.received.v1': {
+      order: parseCanonical(SalesOrderSchema, valid['sales-order'].confirmedWithPricesAndTotals),
+    },
+    'crossdock.order.cancelled.v1': {
+      orderRef: { system: 'shopify', account: 'acme.myshopify.com', id: 'gid://shopify/Order/5521' },
+      orderNumber: '#1042',
+      reason: 'customer',
+      cancelledAt: '2026-11-25T09:14:00Z',
+    },
     'crossdock.fulfillment.released.v1': { request: partialRequest },
     'crossdock.fulfillment.release_acknowledged.v1': {
       requestId: partialRequest.id,

@@ -7,7 +7,9 @@ import { HandshakeStateSchema } from '../lifecycle/handshake.js';
 import { NonNegativeDecimalSchema, PositiveDecimalSchema } from '../primitives/decimal.js';
 import { UomCodeSchema } from '../primitives/quantity.js';
 import { ExternalRefSchema } from '../primitives/references.js';
+import { TimestampSchema } from '../primitives/timestamp.js';
 import { ReturnSchema } from '../return.js';
+import { SalesOrderSchema } from '../sales-order.js';
 import { ShipmentSchema } from '../shipment.js';
 import { TrackingEventSchema } from '../tracking.js';
 
@@ -19,6 +21,15 @@ const id = z.string().min(1).max(128);
  * consumers of `….v1` keep working until they move.
  */
 export const eventCatalog = {
+  /** A channel took an order (a Shopify checkout, an EDI 850): the demand, before any warehouse sees it. */
+  'crossdock.order.received.v1': z.object({ order: SalesOrderSchema }),
+  /** A channel cancelled an order; whoever released it must cancel downstream. */
+  'crossdock.order.cancelled.v1': z.object({
+    orderRef: ExternalRefSchema,
+    orderNumber: z.string().min(1).max(128).optional(),
+    reason: z.string().min(1).max(2000).optional(),
+    cancelledAt: TimestampSchema,
+  }),
   /** A request was sent to a warehouse. */
   'crossdock.fulfillment.released.v1': z.object({ request: FulfillmentRequestSchema }),
   /** The warehouse accepted a request and gave it its own reference. */
