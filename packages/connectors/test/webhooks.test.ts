@@ -342,7 +342,12 @@ describe('createWebhookReceiver', () => {
     return { deliveryId: webhook.headers.get('webhook-id') ?? '', events: [event] };
   }
 
-  function setup(handle: (events: readonly EventEnvelope[]) => Promise<void> = async () => {}) {
+  function setup(
+    handle: (
+      events: readonly EventEnvelope[],
+      context: { readonly deliveryId: string },
+    ) => Promise<void> = async () => {},
+  ) {
     const store = new MemoryStore();
     const deadLetters = new MemoryDeadLetterStore();
     const handler = vi.fn(handle);
@@ -413,6 +418,29 @@ describe('createWebhookReceiver', () => {
     expect((await receive(request(body, 'msg_9'))).status).toBe(200);
     expect((await receive(request(body, 'msg_9'))).status).toBe(200);
     expect(handler).toHaveBeenCalledTimes(3);
+  });
+
+  it('marks the dead letter of a failed delivery replayed once the sender redelivers it successfully', async () => {
+    let failures = 1;
+    const { receive, deadLetters } = setup(async () => {
+      if (failures-- > 0) throw new Error('odoo is down');
+    });
+    expect((await receive(request(body, 'msg_10'))).status).toBe(500);
+    expect((await deadLetters.list({ status: 'pending' })).items).toHaveLength(1);
+    expect((await receive(request(body, 'msg_10'))).status).toBe(200);
+    expect((await deadLetters.list({ status: 'pending' })).items).toEqual([]);
+    const [letter] = (await deadLetters.list()).items;
+    expect(letter?.status).toBe('replayed');
+  });
+
+  it('leaves the dead letters of other deliveries pending when one delivery succeeds', async () => {
+    const { receive, deadLetters } = setup(async (_events, { deliveryId }) => {
+      if (deliveryId === 'msg_bad') throw new Error('poison');
+    });
+    expect((await receive(request(body, 'msg_bad'))).status).toBe(500);
+    expect((await receive(request(body, 'msg_good'))).status).toBe(200);
+    const pending = (await deadLetters.list({ status: 'pending' })).items.map((letter) => letter.key);
+    expect(pending).toEqual(['test.webhook:msg_bad']);
   });
 
   it('answers 409 to a duplicate arriving while the first is handled', async () => {

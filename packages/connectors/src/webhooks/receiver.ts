@@ -71,6 +71,7 @@ function isValid(result: VerifyResult | boolean): boolean {
  * | the same delivery is being handled right now | 409 with `Retry-After` |
  * | the same delivery id with another body | 422 |
  * | `handle` failed | 500, key released so the retry runs it, dead-lettered (attempts add up) |
+ * | a redelivery of a failed delivery succeeds | 200, its dead letter is marked replayed |
  *
  * @example
  * const receive = createWebhookReceiver({
@@ -103,6 +104,17 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
         error,
         attempts: 1,
       });
+    } catch (storeError) {
+      report(storeError, 'dead_letter');
+    }
+  };
+
+  // A delivery whose handler failed left a letter; once a redelivery (or a replay) succeeds, the
+  // letter is marked replayed so the dead-letter queue only shows what still needs a person.
+  const resolveLetter = async (key: string): Promise<void> => {
+    try {
+      const { items } = await deadLetters.list({ source, key, status: 'pending', limit: 1 });
+      for (const letter of items) await deadLetters.markReplayed(letter.id);
     } catch (storeError) {
       report(storeError, 'dead_letter');
     }
@@ -156,8 +168,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       return empty(400);
     }
 
+    const key = `${source}:${delivery.deliveryId}`;
     try {
       await run(delivery, webhook);
+      await resolveLetter(key);
       return empty(200);
     } catch (error) {
       if (error instanceof InProgressError) {
@@ -165,7 +179,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       }
       if (error instanceof KeyMismatchError) return empty(422);
       report(error, 'handle');
-      await deadLetter(`${source}:${delivery.deliveryId}`, webhook, error);
+      await deadLetter(key, webhook, error);
       return empty(500);
     }
   };

@@ -69,7 +69,8 @@ export class MemoryDeadLetterStore implements DeadLetterStore {
         Number(letter.id) > after &&
         (query.status === undefined || letter.status === query.status) &&
         (query.source === undefined || letter.source === query.source) &&
-        (query.correlationId === undefined || letter.correlationId === query.correlationId),
+        (query.correlationId === undefined || letter.correlationId === query.correlationId) &&
+        (query.key === undefined || letter.key === query.key),
     );
     const items = matching.slice(0, limit).map((letter) => structuredClone(letter));
     const last = items.at(-1);

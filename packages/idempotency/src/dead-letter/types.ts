@@ -43,6 +43,8 @@ export interface DeadLetterQuery {
   readonly status?: DeadLetterStatus;
   readonly source?: string;
   readonly correlationId?: string;
+  /** One message's letters, e.g. to resolve its pending letter once a redelivery succeeded. */
+  readonly key?: string;
   /** Page size. Default 100. */
   readonly limit?: number;
   /** The `next` cursor of the previous page; `undefined` for the first page. */

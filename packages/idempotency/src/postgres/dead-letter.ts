@@ -191,6 +191,7 @@ WHERE d.id = $1::bigint AND d.status = 'pending' RETURNING ${this.#columns}`,
       ['status', query.status],
       ['source', query.source],
       ['correlation_id', query.correlationId],
+      ['key', query.key],
     ];
     const values: unknown[] = [after, limit + 1];
     const conditions = ['d.id > $1::bigint'];

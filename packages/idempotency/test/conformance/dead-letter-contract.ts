@@ -97,7 +97,7 @@ export function describeDeadLetterContract(
     );
 
     it(
-      'lists by status, source and correlation id, in pages, in order of first failure',
+      'lists by status, source, correlation id and key, in pages, in order of first failure',
       withStore(async (store) => {
         const source = unique('src');
         const ids: string[] = [];
@@ -121,6 +121,7 @@ export function describeDeadLetterContract(
         expect(
           (await store.list({ source, correlationId: 'odd' })).items.map((letter) => letter.payload),
         ).toEqual([1, 3]);
+        expect((await store.list({ source, key: 'k3' })).items.map((letter) => letter.id)).toEqual([ids[3]]);
         await store.discard(ids[0] as string, 'duplicate of k1');
         expect((await store.list({ source, status: 'pending' })).items).toHaveLength(4);
         expect(
