@@ -13,6 +13,7 @@ export {
   OdooFault,
 } from './odoo/engine/types.js';
 export * from './odoo/http/index.js';
+export * from './serve/index.js';
 export * as shipbob from './shipbob/index.js';
 export {
   createShipBobHandlers,

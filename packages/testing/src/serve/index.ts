@@ -1,0 +1,7 @@
+export {
+  type ServedHandlers,
+  type ServeHandlersOptions,
+  serveHandlers,
+  toFetchRequest,
+  writeFetchResponse,
+} from './serve-handlers.js';
