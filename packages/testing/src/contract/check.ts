@@ -5,6 +5,7 @@ import type { ContractSubject } from './types.js';
 export type CheckId =
   | 'release.idempotency'
   | 'release.cancel'
+  | 'mapping.roundTrip'
   | 'pagination.concurrent'
   | 'webhooks.valid'
   | 'webhooks.tampered'

@@ -54,5 +54,50 @@ export function releaseChecks(subject: ContractSubject): void {
       });
       expect(['cancel_accepted', 'cancel_requested']).toContain(handshake);
     });
+
+    const get = fulfillment.get;
+    if (get !== undefined) {
+      check(
+        subject,
+        'mapping.roundTrip',
+        'a released request reads back with the same lines, quantities and ship-to',
+        async () => {
+          const request = sampleRequest();
+          const { ref } = await fulfillment.release(request as never, {
+            ...op,
+            idempotencyKey: `contract:release:${randomUUID()}`,
+          });
+          const readBack = await get.call(fulfillment, ref, op);
+          expect(essence(readBack)).toEqual(essence(request));
+        },
+      );
+    }
   });
+}
+
+/** What any system must keep of a request: what to ship, how much, and where. */
+function essence(request: unknown): unknown {
+  const { lines, shipTo } = request as RequestShape;
+  return {
+    lines: lines
+      .map((line) => ({ sku: line.item.sku, ordered: Number(line.ledger.ordered), uom: line.uom }))
+      .sort((a, b) => a.sku.localeCompare(b.sku)),
+    shipTo: {
+      name: shipTo.name,
+      postalCode: shipTo.address.postalCode,
+      countryCode: shipTo.address.countryCode,
+    },
+  };
+}
+
+interface RequestShape {
+  readonly lines: readonly {
+    readonly item: { readonly sku: string };
+    readonly ledger: { readonly ordered: string };
+    readonly uom: string;
+  }[];
+  readonly shipTo: {
+    readonly name: string;
+    readonly address: { readonly postalCode?: string; readonly countryCode: string };
+  };
 }

@@ -32,6 +32,8 @@ export interface ContractFulfillment {
     options: ContractCallOptions,
   ): Promise<{ readonly ref: ContractRef; readonly existing: boolean; readonly handshake: string }>;
   cancel(ref: ContractRef, options: ContractCallOptions): Promise<{ readonly handshake: string }>;
+  /** Reads a released request back, for the mapping round trip. */
+  get?(ref: ContractRef, options: ContractCallOptions): Promise<unknown>;
 }
 
 /** A webhooks capability. */
