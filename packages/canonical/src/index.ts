@@ -122,6 +122,7 @@ export {
 export { type ReturnState, ReturnStateSchema, returnLifecycle } from './lifecycle/return.js';
 export { type ShipmentState, ShipmentStateSchema, shipmentLifecycle } from './lifecycle/shipment.js';
 export { type TrackingStatus, TrackingStatusSchema, trackingLifecycle } from './lifecycle/tracking.js';
+export * from './ownership/index.js';
 export { ISO_4217_CODES } from './primitives/currencies.js';
 export {
   DecimalSchema,
