@@ -42,6 +42,15 @@ export { type KeyScope, scopedKey } from './keys.js';
 export { MemoryOrderingStore } from './memory/ordering.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory/store.js';
 export { positionValue } from './ordering.js';
+export {
+  type Job,
+  type JobHandler,
+  type JobInput,
+  MemoryWorkQueue,
+  type MemoryWorkQueueOptions,
+  type QueueStats,
+  type WorkQueueEvents,
+} from './queue/index.js';
 export { type AcquireOptions, RateLimiter, type RateLimiterOptions } from './rate-limit/limiter.js';
 export { MemoryTokenBucketStore } from './rate-limit/memory.js';
 export type { BucketLimits, TakeResult, TokenBucketStore } from './rate-limit/types.js';
