@@ -36,6 +36,7 @@ export {
   fromCloudEvent,
   toCloudEvent,
 } from './events/envelope.js';
+export { eventDowngrades, withOlderVersions } from './events/versions.js';
 export {
   type ApplyShipmentOptions,
   applyShipment,

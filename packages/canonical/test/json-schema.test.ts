@@ -248,6 +248,7 @@ describe('event schemas', () => {
       vendorCode: 'E1042',
     },
     'crossdock.shipment.confirmed.v1': { shipment },
+    'crossdock.shipment.confirmed.v2': { shipment, remainder: { '1': 'BP' } },
     'crossdock.shipment.short_shipped.v1': {
       requestId: partialRequest.id,
       shipmentId: shipment.id,

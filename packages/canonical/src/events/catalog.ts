@@ -45,8 +45,18 @@ export const eventCatalog = {
     reason: z.string().min(1).max(2000),
     vendorCode: z.string().max(128).optional(),
   }),
-  /** Goods left the warehouse. */
+  /** Goods left the warehouse. Superseded by `….v2`, which also says what happens to the rest. */
   'crossdock.shipment.confirmed.v1': z.object({ shipment: ShipmentSchema }),
+  /**
+   * Goods left the warehouse, with the warehouse's decision for every line it did not ship in full
+   * (`BP` backorder, `CP` close short, `IC` cancel), so a consumer applies a partial shipment in one
+   * step instead of pairing it with a `short_shipped` event. Emitted next to `….v1` (see
+   * `withOlderVersions`).
+   */
+  'crossdock.shipment.confirmed.v2': z.object({
+    shipment: ShipmentSchema,
+    remainder: z.record(id, DifferenceReasonSchema.extract(['BP', 'CP', 'IC'])),
+  }),
   /** Lines shipped less than ordered, with the reason per line. */
   'crossdock.shipment.short_shipped.v1': z.object({
     requestId: id,
