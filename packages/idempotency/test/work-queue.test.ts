@@ -50,8 +50,10 @@ describe('MemoryWorkQueue', () => {
     const queue = new MemoryWorkQueue<number>({ deadLetters: new MemoryDeadLetterStore(), handler: handled });
     const first = await queue.enqueue({ kind: 'k', payload: 1, correlationId: 'c', key: 'shipment:1' });
     const second = await queue.enqueue({ kind: 'k', payload: 1, correlationId: 'c', key: 'shipment:1' });
-    expect(second).toEqual({ id: first.id, duplicate: true });
+    expect(second).toMatchObject({ id: first.id, duplicate: true });
+    expect(second.done).toBe(first.done);
     held.open();
+    expect(await first.done).toEqual({ status: 'completed' });
     await queue.onIdle();
     expect(handled).toHaveBeenCalledTimes(1);
     // Done jobs are forgotten: deduplicating effects is the handler's idempotency key's job.
@@ -194,9 +196,10 @@ describe('MemoryWorkQueue', () => {
         return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
       },
     });
-    await queue.enqueue({ kind: 'k', payload: 'x', correlationId: 'c' });
+    const { done } = await queue.enqueue({ kind: 'k', payload: 'x', correlationId: 'c' });
     await vi.waitFor(() => expect(signals).toHaveLength(1));
     await queue.close();
+    expect(await done).toEqual({ status: 'completed' });
     expect(signals[0]?.aborted).toBe(true);
     await expect(queue.enqueue({ kind: 'k', payload: 'y', correlationId: 'c' })).rejects.toThrow('closed');
   });
@@ -212,8 +215,8 @@ describe('MemoryWorkQueue', () => {
     });
     const failed = vi.fn<(job: Job<string>, error: unknown, storeError: unknown) => void>();
     queue.on('deadLetterFailed', failed);
-    await queue.enqueue({ kind: 'k', payload: 'x', correlationId: 'c' });
-    await queue.onIdle();
+    const { done } = await queue.enqueue({ kind: 'k', payload: 'x', correlationId: 'c' });
+    expect((await done).status).toBe('lost');
     expect(failed).toHaveBeenCalledTimes(1);
     expect(failed.mock.calls[0]?.[2]).toEqual(new Error('postgres down'));
   });

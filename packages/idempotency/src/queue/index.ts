@@ -1,2 +1,2 @@
-export { MemoryWorkQueue, type MemoryWorkQueueOptions } from './memory.js';
-export type { Job, JobHandler, JobInput, QueueStats, WorkQueueEvents } from './types.js';
+export { type Enqueued, MemoryWorkQueue, type MemoryWorkQueueOptions } from './memory.js';
+export type { Job, JobHandler, JobInput, JobOutcome, QueueStats, WorkQueueEvents } from './types.js';

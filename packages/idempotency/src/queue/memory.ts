@@ -4,7 +4,7 @@ import PQueue from 'p-queue';
 import { type Clock, systemClock } from '../clock.js';
 import type { DeadLetterStore } from '../dead-letter/types.js';
 import { defaultClassifier, type RetryClassifier } from '../retry/classify.js';
-import type { Job, JobHandler, JobInput, QueueStats, WorkQueueEvents } from './types.js';
+import type { Job, JobHandler, JobInput, JobOutcome, QueueStats, WorkQueueEvents } from './types.js';
 
 /** Options of {@link MemoryWorkQueue}. */
 export interface MemoryWorkQueueOptions<T> {
@@ -31,6 +31,17 @@ export interface MemoryWorkQueueOptions<T> {
 interface Tracked<T> {
   job: Job<T>;
   state: 'waiting' | 'delayed' | 'active';
+  readonly done: Promise<JobOutcome>;
+  readonly settle: (outcome: JobOutcome) => void;
+}
+
+/** What {@link MemoryWorkQueue.enqueue} answers. */
+export interface Enqueued {
+  readonly id: string;
+  /** True when a job with the same key was already pending; `done` is that job's. */
+  readonly duplicate: boolean;
+  /** Settles when the job completed, was dead-lettered, or was dropped by `close`; never rejects. */
+  readonly done: Promise<JobOutcome>;
 }
 
 /**
@@ -67,12 +78,12 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
    * Adds a job; answers `duplicate: true` (and adds nothing) while a job with the same key is
    * waiting, running or waiting for a retry.
    */
-  async enqueue(input: JobInput<T>): Promise<{ readonly id: string; readonly duplicate: boolean }> {
+  async enqueue(input: JobInput<T>): Promise<Enqueued> {
     if (this.#closed) throw new Error('the work queue is closed');
     const id = randomUUID();
     const key = input.key ?? id;
     const existing = this.#pending.get(key);
-    if (existing !== undefined) return { id: existing.job.id, duplicate: true };
+    if (existing !== undefined) return { id: existing.job.id, duplicate: true, done: existing.done };
     const job: Job<T> = {
       ...input,
       id,
@@ -81,8 +92,11 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
       attempt: 0,
       enqueuedAt: this.#clock.now(),
     };
+    let settle!: (outcome: JobOutcome) => void;
+    const done = new Promise<JobOutcome>((resolve) => (settle = resolve));
+    this.#pending.set(key, { job, state: 'waiting', done, settle });
     this.#schedule(job);
-    return { id, duplicate: false };
+    return { id, duplicate: false, done };
   }
 
   /** What the queue holds now. */
@@ -117,10 +131,12 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
     this.#abort.abort(new Error('the work queue is closing'));
     this.#queue.clear();
     await this.#queue.onIdle();
+    for (const { job } of [...this.#pending.values()]) this.#done(job, { status: 'dropped' });
   }
 
   #schedule(job: Job<T>): void {
-    this.#pending.set(job.key, { job, state: 'waiting' });
+    const tracked = this.#pending.get(job.key);
+    if (tracked) tracked.state = 'waiting';
     void this.#queue.add(() => this.#run(job), { priority: job.priority });
   }
 
@@ -133,7 +149,7 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
     try {
       await this.#options.handler(job, this.#abort.signal);
       this.#completed++;
-      this.#done(job);
+      this.#done(job, { status: 'completed' });
       this.emit('completed', job);
     } catch (error) {
       await this.#failed(job, error);
@@ -150,10 +166,11 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
       // The wait happens outside the worker slots, so other jobs run meanwhile.
       void this.#clock.sleep(delayMs, this.#abort.signal).then(
         () => this.#schedule(job),
-        () => this.#done(job),
+        () => this.#done(job, { status: 'dropped' }),
       );
       return;
     }
+    let outcome: JobOutcome = { status: 'dead_lettered', error };
     try {
       await this.#options.deadLetters.record({
         key: job.key,
@@ -166,9 +183,10 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
       this.#deadLettered++;
       this.emit('deadLettered', job, error);
     } catch (storeError) {
+      outcome = { status: 'lost', error, storeError };
       this.emit('deadLetterFailed', job, error, storeError);
     } finally {
-      this.#done(job);
+      this.#done(job, outcome);
     }
   }
 
@@ -180,7 +198,8 @@ export class MemoryWorkQueue<T> extends EventEmitter<WorkQueueEvents<T>> {
     return Math.floor((this.#options.random ?? Math.random)() * bound);
   }
 
-  #done(job: Job<T>): void {
+  #done(job: Job<T>, outcome: JobOutcome): void {
+    this.#pending.get(job.key)?.settle(outcome);
     this.#pending.delete(job.key);
     if (this.#pending.size > 0) return;
     for (const resolve of this.#idle) resolve();

@@ -25,6 +25,13 @@ export interface Job<T> extends JobInput<T> {
   readonly enqueuedAt: number;
 }
 
+/** How a job ended. `lost` means the dead-letter store failed too: act on it. */
+export type JobOutcome =
+  | { readonly status: 'completed' }
+  | { readonly status: 'dead_lettered'; readonly error: unknown }
+  | { readonly status: 'lost'; readonly error: unknown; readonly storeError: unknown }
+  | { readonly status: 'dropped' };
+
 /** Runs one job; a throw is classified for a retry, or ends in the dead-letter store. */
 export type JobHandler<T> = (job: Job<T>, signal: AbortSignal) => Promise<void>;
 
