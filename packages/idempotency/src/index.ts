@@ -1,3 +1,17 @@
+export { MemoryAuditLog, type MemoryAuditLogOptions } from './audit/memory.js';
+export {
+  AUDIT_KINDS,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditKind,
+  type AuditLog,
+  type AuditLogOptions,
+  type AuditPage,
+  type AuditPageOptions,
+  type AuditQuery,
+  type AuditSubject,
+  type PruneAuditOptions,
+} from './audit/types.js';
 export { type BreakerEvents, CircuitBreaker, type CircuitBreakerOptions } from './breaker/breaker.js';
 export {
   type BreakerSnapshot,
@@ -6,6 +20,9 @@ export {
   MemoryBreakerStateStore,
 } from './breaker/state-store.js';
 export { type Clock, ManualClock, systemClock } from './clock.js';
+export { CursorConflictError } from './cursor/errors.js';
+export { MemoryCursorStore } from './cursor/memory.js';
+export type { CursorStore, SetCursorOptions, StoredCursor } from './cursor/types.js';
 export { type ErrorRecord, serializeErrorChain } from './dead-letter/error-chain.js';
 export { MemoryDeadLetterStore } from './dead-letter/memory.js';
 export {

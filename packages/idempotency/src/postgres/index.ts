@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL back ends of `@crossdock/idempotency`: the claim protocol (`PostgresStore`, with a
- * transactional mode), the ordering guard, dead letters and a transactional outbox, all in one
- * schema created by `migrate()`. Needs the `pg` 8 peer dependency; the caller owns the `pg.Pool`.
+ * transactional mode), the ordering guard, dead letters, a transactional outbox, an audit log and
+ * read cursors, all in one schema created by `migrate()`. Needs the `pg` 8 peer dependency; the
+ * caller owns the `pg.Pool`.
  *
  * @example
  * import pg from 'pg';
@@ -10,6 +11,8 @@
  * await migrate(pool);
  * const store = new PostgresStore({ pool });
  */
+export { PostgresAuditLog, type PostgresAuditLogOptions } from './audit.js';
+export { PostgresCursorStore, type PostgresCursorStoreOptions } from './cursor.js';
 export { DEFAULT_SCHEMA, type Queryable } from './db.js';
 export { PostgresDeadLetterStore, type PostgresDeadLetterStoreOptions } from './dead-letter.js';
 export { InvalidSchemaNameError, OutboxAttemptsExhaustedError, SchemaNotMigratedError } from './errors.js';

@@ -91,6 +91,34 @@ CREATE INDEX IF NOT EXISTS outbox_pending_idx ON ${s}.outbox (id) WHERE status =
 CREATE INDEX IF NOT EXISTS outbox_delivered_idx ON ${s}.outbox (delivered_at) WHERE status = 'delivered';
 `,
   },
+  {
+    version: 2,
+    name: 'audit entries, cursors',
+    sql: (s) => `
+CREATE TABLE IF NOT EXISTS ${s}.audit_entries (
+  id bigserial PRIMARY KEY,
+  correlation_id text NOT NULL,
+  kind text NOT NULL,
+  actor text NOT NULL,
+  action text NOT NULL,
+  subject_type text,
+  subject_id text,
+  before jsonb,
+  after jsonb,
+  detail jsonb,
+  at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_entries_correlation_idx ON ${s}.audit_entries (correlation_id, at, id);
+CREATE INDEX IF NOT EXISTS audit_entries_at_idx ON ${s}.audit_entries (at, id);
+
+CREATE TABLE IF NOT EXISTS ${s}.cursors (
+  name text PRIMARY KEY,
+  value text NOT NULL,
+  version bigint NOT NULL CHECK (version > 0),
+  updated_at timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 /** The newest schema version this release knows. */
@@ -146,10 +174,11 @@ export function migrationSql(options: MigrateOptions = {}): string {
 
 /**
  * Creates or upgrades the tables of every PostgreSQL back end (idempotency keys, ordering
- * positions, dead letters, outbox) in `schema`, in one transaction. A transaction-scoped advisory
- * lock per schema makes instances that start at once wait for each other instead of racing, and the
- * `idempotency_migrations` table makes it a no-op when the schema is current. Safe to call at every
- * start. Takes a connection from `pool` for the transaction and gives it back.
+ * positions, dead letters, outbox, audit entries, cursors) in `schema`, in one transaction. A
+ * transaction-scoped advisory lock per schema makes instances that start at once wait for each
+ * other instead of racing, and the `idempotency_migrations` table makes it a no-op when the schema
+ * is current. Safe to call at every start. Takes a connection from `pool` for the transaction and
+ * gives it back.
  *
  * @example
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
