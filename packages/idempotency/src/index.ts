@@ -60,9 +60,11 @@ export { MemoryOrderingStore } from './memory/ordering.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory/store.js';
 export { positionValue } from './ordering.js';
 export {
+  type Enqueued,
   type Job,
   type JobHandler,
   type JobInput,
+  type JobOutcome,
   MemoryWorkQueue,
   type MemoryWorkQueueOptions,
   type QueueStats,
