@@ -20,6 +20,7 @@
  */
 export type { InboundWebhook } from '../contract/capabilities.js';
 export { type HmacBase64Options, type HmacHexOptions, verifyHmacBase64, verifyHmacHex } from './hmac.js';
+export { type FetchHandler, type NodeListenerOptions, toNodeListener } from './node.js';
 export {
   createWebhookReceiver,
   type ParsedDelivery,
