@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Clock } from '@crossdock/idempotency';
 import { createEasyPostHandlers } from '@crossdock/testing';
 import EasyPostClient from '@easypost/api';
 import { HttpResponse, http } from 'msw';
@@ -8,11 +10,31 @@ import {
   canonicalTrackingStatus,
   createEasyPostConnector,
   EASYPOST_TRACKER_STATUSES,
+  type EasyPostConnectorOptions,
 } from '../src/easypost/index.js';
+
+/**
+ * Virtual time shared by the connector and the fake: a wait moves the clock at once, so the real
+ * limits (five list requests a second) and 429 waits hold without the tests waiting for them.
+ */
+class InstantClock implements Clock {
+  #now = Date.parse('2026-11-25T12:00:00Z');
+  readonly waits: number[] = [];
+  now(): number {
+    return this.#now;
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.waits.push(ms);
+    await nextTurn();
+    this.#now += ms;
+  }
+}
 
 const apiKey = 'EZTK_secret_key_do_not_leak_123';
 const webhookSecret = 'whsec-easypost-ümlaut';
-const fake = createEasyPostHandlers({ apiKey, webhookSecret });
+const clock = new InstantClock();
+const fake = createEasyPostHandlers({ apiKey, webhookSecret, now: () => clock.now() });
 const server = setupServer(...fake.handlers);
 const baseUrl = fake.baseUrl;
 
@@ -20,7 +42,9 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const easypost = createEasyPostConnector({ apiKey, webhookSecret });
+const connector = (options: Partial<EasyPostConnectorOptions> = {}) =>
+  createEasyPostConnector({ apiKey, webhookSecret, clock, ...options });
+const easypost = connector();
 const shipment = {
   from: {
     name: 'Crossdock WH',
@@ -102,7 +126,7 @@ describe('labels.buy', () => {
       }),
     );
     // Another instance (its own claim store) retries the same key: only the vendor can tell it the label exists.
-    const otherInstance = createEasyPostConnector({ apiKey, webhookSecret });
+    const otherInstance = connector();
     const again = await otherInstance.labels.buy({ shipment }, { correlationId: 'c3', idempotencyKey });
     expect(again).toEqual({ ...first, existing: true });
   });
@@ -224,12 +248,12 @@ describe('webhooks', () => {
     const delivery = fake.control.advance('EZHOOK000002', 'in_transit');
     const tampered = delivery.body.replace('EZHOOK000002', 'EZHOOK000003');
     expect(easypost.webhooks.verify(inbound(delivery.headers, tampered))).toBe(false);
-    const other = createEasyPostConnector({ apiKey, webhookSecret: 'another-secret' });
+    const other = connector({ webhookSecret: 'another-secret' });
     expect(other.webhooks.verify(inbound(delivery.headers, delivery.body))).toBe(false);
     expect(easypost.webhooks.verify(inbound({ 'content-type': 'application/json' }, delivery.body))).toBe(
       false,
     );
-    const unconfigured = createEasyPostConnector({ apiKey });
+    const unconfigured = createEasyPostConnector({ apiKey, clock });
     expect(unconfigured.webhooks.verify(inbound(delivery.headers, delivery.body))).toBe(false);
   });
 
@@ -289,7 +313,7 @@ describe('errors', () => {
   });
 
   it("maps EasyPost's error shape and a wrong key to a ConnectorError without the key", async () => {
-    const wrong = createEasyPostConnector({ apiKey: 'EZTK_wrong_key_456' });
+    const wrong = connector({ apiKey: 'EZTK_wrong_key_456' });
     const error = await caught(() => wrong.tracking.get('EZ1', { correlationId: 'c12' }));
     expect(error).toMatchObject({
       httpStatus: 401,
@@ -310,6 +334,7 @@ describe('errors', () => {
         ),
       ),
     );
+    const waitsBefore = clock.waits.length;
     const limited = await caught(() =>
       easypost.labels.buy({ shipment }, { correlationId: 'c13', idempotencyKey: key() }),
     );
@@ -320,6 +345,8 @@ describe('errors', () => {
       retryAfterMs: 2000,
       executed: 'no',
     });
+    // Three 429s waited out (2 s each, as asked), the fourth thrown.
+    expect(clock.waits.slice(waitsBefore).filter((ms) => ms === 2000)).toHaveLength(3);
     expectNoKey(limited);
 
     server.resetHandlers();
@@ -334,7 +361,13 @@ describe('errors', () => {
     const down = await caught(() =>
       easypost.labels.buy({ shipment }, { correlationId: 'c13', idempotencyKey: key() }),
     );
-    expect(down).toMatchObject({ httpStatus: 503, retryable: true, executed: 'unknown' });
+    // The create may have happened: the connector looks for it rather than create again, then says so.
+    expect(down).toMatchObject({
+      vendorCode: 'LABEL_OUTCOME_UNKNOWN',
+      retryable: true,
+      executed: 'unknown',
+    });
+    expect(down.cause).toMatchObject({ httpStatus: 503, executed: 'unknown' });
     expectNoKey(down);
 
     server.use(http.get(`${baseUrl}/trackers`, () => HttpResponse.error()));

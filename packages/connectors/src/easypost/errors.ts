@@ -15,6 +15,28 @@ export function easypostError(init: Omit<ConnectorErrorInit, 'system'>): Connect
 }
 
 /**
+ * The same error, saying what EasyPost did before it happened (e.g. `yes`: the shipment exists).
+ *
+ * @example
+ * throw withExecuted(journalError, 'yes');
+ */
+export function withExecuted(error: ConnectorError, executed: Executed): ConnectorError {
+  return new ConnectorError({
+    system: error.system,
+    operation: error.operation,
+    message: error.message.slice(`${error.system} ${error.operation}: `.length),
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.vendorCode === undefined ? {} : { vendorCode: error.vendorCode }),
+    retryable: error.retryable,
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    executed,
+    ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
+    ...(error.externalId === undefined ? {} : { externalId: error.externalId }),
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+  });
+}
+
+/**
  * Validates a vendor payload; a mismatch is a `ConnectorError` naming the first bad field.
  *
  * @example

@@ -9,6 +9,7 @@
  */
 export { createEasyPostConnector } from './connector.js';
 export { pickRate } from './labels.js';
+export { EASYPOST_INDEX_REQUESTS_PER_SECOND, easypostIndexLimiter } from './rate-limit.js';
 export { canonicalTrackingStatus, EASYPOST_TRACKER_STATUSES, type EasyPostTrackerStatus } from './status.js';
 export type {
   EasyPostConnector,

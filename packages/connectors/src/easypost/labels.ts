@@ -1,11 +1,32 @@
-import { isConnectorError } from '../contract/errors.js';
+import type { Clock, IdempotencyStore } from '@crossdock/idempotency';
+import { type ConnectorError, type Executed, isConnectorError } from '../contract/errors.js';
 import type { OperationOptions } from '../contract/operation.js';
-import { easypostError, SYSTEM, validate } from './errors.js';
+import { easypostError, SYSTEM, validate, withExecuted } from './errors.js';
 import type { EasyPostHttp } from './http.js';
-import { type EpRate, type EpShipment, EpShipmentListSchema, EpShipmentSchema } from './schemas.js';
+import { type LabelJournal, labelJournal } from './journal.js';
+import {
+  bought,
+  choose,
+  findAfterUnknownCreate,
+  type LookupPolicy,
+  outcomeUnknown,
+  shipmentsByReference,
+} from './lookup.js';
+import { type EpRate, type EpShipment, EpShipmentSchema } from './schemas.js';
 import type { Label, LabelAddress, LabelParcel, LabelRequest } from './types.js';
 
 const OPERATION = 'labels.buy';
+
+/** What buying a label needs besides the request. */
+export interface LabelContext {
+  readonly http: EasyPostHttp;
+  /** Where the purchase's journal lives (the connector's idempotency store). */
+  readonly store: IdempotencyStore;
+  readonly clock: Clock;
+  readonly lookup: LookupPolicy;
+  /** How long the journal is kept: as long as the purchase's claim. */
+  readonly ttlMs: number;
+}
 
 function address(a: LabelAddress): Record<string, string> {
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -69,59 +90,65 @@ function toLabel(shipment: EpShipment, existing: boolean, correlationId: string)
   };
 }
 
-const bought = (s: EpShipment): boolean => s.postage_label != null;
+interface Call {
+  readonly correlationId: string;
+  readonly signal?: AbortSignal;
+}
 
-/**
- * Buys one label per idempotency key. The key is the shipment's `reference`: a shipment already made
- * for it is reused, and one already bought is answered without buying again.
- *
- * @example
- * const label = await buyLabel(http, { shipment: { from, to, parcel }, carrier: 'USPS' }, { correlationId, idempotencyKey: 'label:42' });
- */
-export async function buyLabel(
-  http: EasyPostHttp,
-  request: LabelRequest,
-  options: OperationOptions,
-): Promise<Label> {
-  const { correlationId, idempotencyKey } = options;
-  if (idempotencyKey === undefined || idempotencyKey.trim() === '') {
-    throw easypostError({
-      operation: OPERATION,
-      message: 'an idempotencyKey is required to buy a label',
-      retryable: false,
-      executed: 'no',
-      correlationId,
-    });
-  }
-  const call = {
+function requestOptions(call: Call) {
+  return {
     operation: OPERATION,
-    correlationId,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    correlationId: call.correlationId,
+    ...(call.signal === undefined ? {} : { signal: call.signal }),
   };
-  const listed = validate(
-    EpShipmentListSchema,
-    await http.request('GET', '/shipments', {
-      ...call,
-      query: { reference: idempotencyKey, page_size: '100' },
-    }),
+}
+
+async function retrieve(http: EasyPostHttp, id: string, call: Call): Promise<EpShipment> {
+  return validate(
+    EpShipmentSchema,
+    await http.request('GET', `/shipments/${encodeURIComponent(id)}`, requestOptions(call)),
     OPERATION,
-    'shipments',
-    correlationId,
+    'shipment',
+    call.correlationId,
     'no',
   );
-  const mine = listed.shipments.filter((s) => s.reference === idempotencyKey);
-  const done = mine.find(bought);
-  if (done !== undefined) return toLabel(done, true, correlationId);
+}
 
-  const shipment =
-    mine[0] ??
-    validate(
+/** A journal write that failed after EasyPost changed (`executed`), said as such. */
+async function restated(write: Promise<void>, executed: Executed): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    throw isConnectorError(error) ? withExecuted(error, executed) : error;
+  }
+}
+
+/** A failure after which the create may have happened: a 5xx, a dropped or timed-out request, a 2xx we cannot read. */
+const outcomeMayBeCreated = (error: unknown): error is ConnectorError =>
+  isConnectorError(error) && error.executed !== 'no';
+
+/**
+ * Creates the shipment (its `reference` is the idempotency key) and records it before anything can
+ * buy it. When the create's outcome is unknown, it is recorded as such and looked for; it is never
+ * sent again for this key.
+ */
+async function create(
+  ctx: LabelContext,
+  journal: LabelJournal,
+  request: LabelRequest,
+  key: string,
+  call: Call,
+): Promise<EpShipment> {
+  const sentAt = ctx.clock.now();
+  let created: EpShipment;
+  try {
+    created = validate(
       EpShipmentSchema,
-      await http.request('POST', '/shipments', {
-        ...call,
+      await ctx.http.request('POST', '/shipments', {
+        ...requestOptions(call),
         body: {
           shipment: {
-            reference: idempotencyKey,
+            reference: key,
             from_address: address(request.shipment.from),
             to_address: address(request.shipment.to),
             parcel: parcel(request.shipment.parcel),
@@ -130,8 +157,60 @@ export async function buyLabel(
       }),
       OPERATION,
       'shipment',
-      correlationId,
+      call.correlationId,
     );
+  } catch (error) {
+    if (!outcomeMayBeCreated(error)) throw error;
+    await restated(journal.recordUnknownCreate(sentAt), 'unknown');
+    if (call.signal?.aborted === true) {
+      throw outcomeUnknown(key, 'the call was stopped', call.correlationId, error);
+    }
+    return found(ctx, journal, key, call, error);
+  }
+  await restated(journal.recordShipment(created.id), 'yes');
+  return created;
+}
+
+/** Looks for the shipment of a create with an unknown outcome, and records it when unbought. */
+async function found(
+  ctx: LabelContext,
+  journal: LabelJournal,
+  key: string,
+  call: Call,
+  why?: unknown,
+): Promise<EpShipment> {
+  const shipment = await findAfterUnknownCreate(ctx.http, ctx.clock, key, ctx.lookup, call, why);
+  if (!bought(shipment)) await restated(journal.recordShipment(shipment.id), 'unknown');
+  return shipment;
+}
+
+/**
+ * The shipment of this key, from what earlier attempts recorded, else EasyPost's listing, else a
+ * new one. Whatever is returned unbought is recorded first, so it is the only one ever bought.
+ */
+async function shipmentFor(
+  ctx: LabelContext,
+  journal: LabelJournal,
+  request: LabelRequest,
+  key: string,
+  call: Call,
+): Promise<EpShipment> {
+  const recorded = await journal.shipment();
+  if (recorded !== undefined) return retrieve(ctx.http, recorded, call);
+  if ((await journal.unknownCreate()) !== undefined) return found(ctx, journal, key, call);
+  // Nothing recorded here: a first attempt, or one whose journal another store holds.
+  const listed = choose(await shipmentsByReference(ctx.http, key, call));
+  if (listed === undefined) return create(ctx, journal, request, key, call);
+  if (!bought(listed)) await journal.recordShipment(listed.id);
+  return listed;
+}
+
+async function buy(
+  ctx: LabelContext,
+  shipment: EpShipment,
+  request: LabelRequest,
+  call: Call,
+): Promise<Label> {
   const rate = pickRate(shipment.rates, {
     ...(request.carrier === undefined ? {} : { carrier: request.carrier }),
     ...(request.service === undefined ? {} : { service: request.service }),
@@ -143,34 +222,65 @@ export async function buyLabel(
       vendorCode: 'NO_MATCHING_RATE',
       retryable: false,
       executed: 'no',
-      correlationId,
+      correlationId: call.correlationId,
       externalId: shipment.id,
     });
   }
   try {
     const result = validate(
       EpShipmentSchema,
-      await http.request('POST', `/shipments/${encodeURIComponent(shipment.id)}/buy`, {
-        ...call,
+      await ctx.http.request('POST', `/shipments/${encodeURIComponent(shipment.id)}/buy`, {
+        ...requestOptions(call),
         body: { rate: { id: rate.id } },
       }),
       OPERATION,
       'shipment',
-      correlationId,
+      call.correlationId,
     );
-    return toLabel(result, false, correlationId);
+    return toLabel(result, false, call.correlationId);
   } catch (error) {
-    // A concurrent or earlier buy of the same shipment: answer its label, never buy twice.
-    if (!isConnectorError(error) || error.httpStatus === undefined || error.httpStatus >= 500) throw error;
-    const again = validate(
-      EpShipmentSchema,
-      await http.request('GET', `/shipments/${encodeURIComponent(shipment.id)}`, call),
-      OPERATION,
-      'shipment',
-      correlationId,
-      'no',
-    );
-    if (bought(again)) return toLabel(again, true, correlationId);
+    if (!isConnectorError(error) || call.signal?.aborted === true) throw error;
+    // Refused (e.g. SHIPMENT.POSTAGE.EXISTS): bought by an earlier attempt. Unknown (5xx, timeout):
+    // bought now or not. The shipment itself says which; a retry buys this same shipment, never another.
+    let again: EpShipment;
+    try {
+      again = await retrieve(ctx.http, shipment.id, call);
+    } catch {
+      throw error;
+    }
+    if (bought(again)) return toLabel(again, error.executed === 'no', call.correlationId);
     throw error;
   }
+}
+
+/**
+ * Buys one label per idempotency key. The key is the shipment's `reference`, and the key's journal
+ * (in `ctx.store`) records the shipment as soon as EasyPost answers its create, before any buy: a
+ * retry goes straight to that shipment and never buys another. A create whose outcome is unknown
+ * (5xx, timeout) is never sent again: the shipment is looked for in the listing, and a retry that
+ * still cannot find it fails with `LABEL_OUTCOME_UNKNOWN` (`executed: 'unknown'`) instead of buying.
+ *
+ * @example
+ * const label = await buyLabel(ctx, { shipment: { from, to, parcel }, carrier: 'USPS' }, { correlationId, idempotencyKey: 'label:42' });
+ */
+export async function buyLabel(
+  ctx: LabelContext,
+  request: LabelRequest,
+  options: OperationOptions,
+): Promise<Label> {
+  const { correlationId, idempotencyKey: key } = options;
+  if (key === undefined || key.trim() === '') {
+    throw easypostError({
+      operation: OPERATION,
+      message: 'an idempotencyKey is required to buy a label',
+      retryable: false,
+      executed: 'no',
+      correlationId,
+    });
+  }
+  const call: Call = { correlationId, ...(options.signal === undefined ? {} : { signal: options.signal }) };
+  const journal = labelJournal(ctx.store, `easypost:label-journal:${key}`, ctx.ttlMs, correlationId);
+  const shipment = await shipmentFor(ctx, journal, request, key, call);
+  if (bought(shipment)) return toLabel(shipment, true, correlationId);
+  return buy(ctx, shipment, request, call);
 }

@@ -120,6 +120,7 @@ export async function getTracking(
         page_size: '1',
         ...(options.carrier === undefined ? {} : { carrier: options.carrier }),
       },
+      index: true,
     }),
     operation,
     'trackers',

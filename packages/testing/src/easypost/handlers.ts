@@ -1,13 +1,13 @@
-import { createHmac } from 'node:crypto';
 import { HttpResponse, http, type RequestHandler } from 'msw';
+import { createEasyPostControl, type FakeEasyPostControl } from './control.js';
 import { easypostErrorResponse } from './errors.js';
+import { createGate, type FakeEasyPostRoute, type FakeFaults, failureResponse } from './gate.js';
 import {
   createFakeEasyPostState,
   ensureTracker,
   FAKE_RATE_CARD,
   type FakeEasyPostState,
   type FakeShipment,
-  type FakeTracker,
 } from './state.js';
 
 /** Options of {@link createEasyPostHandlers}. */
@@ -16,27 +16,20 @@ export interface FakeEasyPostOptions {
   readonly baseUrl?: string;
   /** The only key accepted (HTTP Basic user). Default `EZTK_fake_test_key`. */
   readonly apiKey?: string;
-  /** Signs the deliveries `control.advance` returns. Default `fake-webhook-secret`. */
+  /** Signs the deliveries the control API returns. Default `fake-webhook-secret`. */
   readonly webhookSecret?: string;
-  readonly clock?: () => Date;
-}
-
-/** A signed webhook delivery as EasyPost would POST it. */
-export interface FakeWebhookDelivery {
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-/** Test-side control of the fake. */
-export interface FakeEasyPostControl {
-  /** Moves a tracker to `status` with a new scan; answers the signed `tracker.updated` delivery. */
-  advance(trackingNumber: string, status: string, detail?: string): FakeWebhookDelivery;
-  /** Signs any body with the webhook secret, as EasyPost does. */
-  sign(body: string, secret?: string): FakeWebhookDelivery;
-  /** Every label bought so far. */
-  purchases(): readonly { shipmentId: string; rateId: string; trackingCode: string }[];
-  shipments(): readonly FakeShipment[];
-  trackers(): readonly FakeTracker[];
+  /**
+   * The fake's clock in ms, for timestamps and the rate limit (e.g. a `ManualClock`'s `now`, shared
+   * with the connector). Default `Date.now`.
+   * @example () => clock.now()
+   */
+  readonly now?: () => number;
+  /**
+   * Index (list) requests allowed in any one second before a 429. Default 5, EasyPost's published
+   * fixed limit for its Index endpoints.
+   * @example 0 // every listing refused, to test backoff
+   */
+  readonly indexRequestsPerSecond?: number;
 }
 
 /** The fake EasyPost: msw handlers over one state, and its control. */
@@ -49,15 +42,7 @@ export interface FakeEasyPost {
   readonly state: FakeEasyPostState;
 }
 
-function authorized(request: Request, apiKey: string): Response | undefined {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Basic (.+)$/.exec(header);
-  if (!match?.[1]) return easypostErrorResponse(401, 'APIKEY.REQUIRED', 'No API key was provided.');
-  const user = Buffer.from(match[1], 'base64').toString('utf8').split(':')[0];
-  if (user !== apiKey)
-    return easypostErrorResponse(401, 'APIKEY.INACTIVE', 'The API key is invalid or inactive.');
-  return undefined;
-}
+type Params = Record<string, string | readonly string[] | undefined>;
 
 async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
   try {
@@ -71,12 +56,39 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
 const asRecord = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
+const notFound = () => easypostErrorResponse(404, 'NOT_FOUND', 'The requested resource could not be found.');
+
+/** The page of a "retrieve all" listing, newest first, with EasyPost's documented paging filters. */
+function page<T extends { id: string; created_at: string }>(
+  newestFirst: readonly T[],
+  query: URLSearchParams,
+): { items: T[]; hasMore: boolean } {
+  const size = Math.min(100, Math.max(1, Number(query.get('page_size') ?? '20') || 20));
+  const before = query.get('before_id');
+  const after = query.get('after_id');
+  const start = query.get('start_datetime');
+  const end = query.get('end_datetime');
+  let items = [...newestFirst];
+  if (before !== null) items = items.slice(items.findIndex((x) => x.id === before) + 1 || items.length);
+  if (after !== null) {
+    const at = items.findIndex((x) => x.id === after);
+    items = at < 0 ? [] : items.slice(0, at);
+  }
+  if (start !== null) items = items.filter((x) => x.created_at >= new Date(start).toISOString());
+  if (end !== null) items = items.filter((x) => x.created_at <= new Date(end).toISOString());
+  return { items: items.slice(0, size), hasMore: items.length > size };
+}
+
 /**
  * A stateful fake of EasyPost's v2 API for msw: shipments with rates, buying (once per shipment),
- * shipments filterable by `reference`, trackers, EasyPost's error shape and 401 without the key.
+ * "retrieve all" listings paged as EasyPost documents (an optionally lagging index), trackers,
+ * EasyPost's error shape, 401 without the key, and the published limit of five Index requests a
+ * second (429). The control API plays the carrier (tracker scans answered as signed
+ * `tracker.updated` deliveries) and injects faults ("created, but answered 500", a lagging
+ * listing, a 429 with `Retry-After`).
  *
  * @example
- * const easypost = createEasyPostHandlers();
+ * const easypost = createEasyPostHandlers({ now: () => clock.now() });
  * const server = setupServer(...easypost.handlers);
  * const delivery = easypost.control.advance('EZ1000000001', 'delivered', 'arrived_at_destination');
  */
@@ -84,26 +96,25 @@ export function createEasyPostHandlers(options: FakeEasyPostOptions = {}): FakeE
   const baseUrl = (options.baseUrl ?? 'https://api.easypost.com/v2').replace(/\/+$/, '');
   const apiKey = options.apiKey ?? 'EZTK_fake_test_key';
   const webhookSecret = options.webhookSecret ?? 'fake-webhook-secret';
-  const state = createFakeEasyPostState(options.clock);
+  const state = createFakeEasyPostState(options.now);
+  const faults: FakeFaults = { failures: [], refusals: [] };
+  const listing = { lag: 0 };
+  const gate = createGate({
+    state,
+    faults,
+    apiKey,
+    perSecond: options.indexRequestsPerSecond ?? 5,
+    baseUrl,
+  });
 
-  const guarded =
-    (
-      handle: (
-        request: Request,
-        params: Record<string, string | readonly string[] | undefined>,
-      ) => Promise<Response> | Response,
-    ) =>
-    ({
-      request,
-      params,
-    }: {
-      request: Request;
-      params: Record<string, string | readonly string[] | undefined>;
-    }) =>
-      authorized(request, apiKey) ?? handle(request, params);
-
-  const notFound = () =>
-    easypostErrorResponse(404, 'NOT_FOUND', 'The requested resource could not be found.');
+  const route =
+    (name: FakeEasyPostRoute, handle: (request: Request, params: Params) => Promise<Response> | Response) =>
+    async ({ request, params }: { request: Request; params: Params }) => {
+      const decision = gate(name, request);
+      if (decision.answer !== undefined) return decision.answer;
+      const response = await handle(request, params);
+      return decision.failAfter === undefined ? response : failureResponse(decision.failAfter);
+    };
 
   const createShipment = async (request: Request) => {
     const input = asRecord((await jsonBody(request))?.shipment);
@@ -150,7 +161,26 @@ export function createEasyPostHandlers(options: FakeEasyPostOptions = {}): FakeE
       updated_at: now,
     };
     state.shipments.set(id, shipment);
+    if (listing.lag > 0) state.hiddenFromListings.set(id, listing.lag);
     return HttpResponse.json(shipment, { status: 201 });
+  };
+
+  const listShipments = (request: Request) => {
+    const query = new URL(request.url).searchParams;
+    const purchased = query.get('purchased');
+    // A lagging index: a new shipment stays out of its first `lag` listings, whatever they ask for.
+    const hidden = new Set(state.hiddenFromListings.keys());
+    for (const [id, left] of state.hiddenFromListings) {
+      if (left <= 1) state.hiddenFromListings.delete(id);
+      else state.hiddenFromListings.set(id, left - 1);
+    }
+    // EasyPost documents no filter by `reference` on this listing: the fake ignores it.
+    const all = [...state.shipments.values()]
+      .filter((s) => !hidden.has(s.id))
+      .filter((s) => purchased === null || (s.postage_label !== null) === (purchased === 'true'))
+      .reverse();
+    const { items, hasMore } = page(all, query);
+    return HttpResponse.json({ shipments: items, has_more: hasMore });
   };
 
   const buy = async (request: Request, id: string) => {
@@ -183,63 +213,40 @@ export function createEasyPostHandlers(options: FakeEasyPostOptions = {}): FakeE
     return HttpResponse.json(shipment);
   };
 
-  const sign = (body: string, secret = webhookSecret): FakeWebhookDelivery => {
-    const digest = createHmac('sha256', Buffer.from(secret.normalize('NFKD'), 'utf8'))
-      .update(body, 'utf8')
-      .digest('hex');
-    return {
-      headers: { 'content-type': 'application/json', 'x-hmac-signature': `hmac-sha256-hex=${digest}` },
-      body,
-    };
-  };
-
-  const findTracker = (code: string) => [...state.trackers.values()].find((t) => t.tracking_code === code);
-
   const handlers: RequestHandler[] = [
-    http.post(
-      `${baseUrl}/shipments`,
-      guarded((request) => createShipment(request)),
-    ),
-    http.get(
-      `${baseUrl}/shipments`,
-      guarded((request) => {
-        const query = new URL(request.url).searchParams;
-        const reference = query.get('reference');
-        const size = Number(query.get('page_size') ?? '20');
-        const all = [...state.shipments.values()]
-          .filter((s) => reference === null || s.reference === reference)
-          .reverse();
-        return HttpResponse.json({ shipments: all.slice(0, size), has_more: all.length > size });
-      }),
-    ),
+    http.post(`${baseUrl}/shipments`, route('shipments.create', createShipment)),
+    http.get(`${baseUrl}/shipments`, route('shipments.list', listShipments)),
     http.get(
       `${baseUrl}/shipments/:id`,
-      guarded((_request, params) => {
+      route('shipments.retrieve', (_request, params) => {
         const shipment = state.shipments.get(String(params.id));
         return shipment ? HttpResponse.json(shipment) : notFound();
       }),
     ),
     http.post(
       `${baseUrl}/shipments/:id/buy`,
-      guarded((request, params) => buy(request, String(params.id))),
+      route('shipments.buy', (request, params) => buy(request, String(params.id))),
     ),
     http.get(
       `${baseUrl}/trackers`,
-      guarded((request) => {
+      route('trackers.list', (request) => {
         const query = new URL(request.url).searchParams;
         const code = query.get('tracking_code');
         const carrier = query.get('carrier');
-        const all = [...state.trackers.values()].filter(
-          (t) =>
-            (code === null || t.tracking_code === code) &&
-            (carrier === null || t.carrier.toLowerCase() === carrier.toLowerCase()),
-        );
-        return HttpResponse.json({ trackers: all.reverse(), has_more: false });
+        const all = [...state.trackers.values()]
+          .filter(
+            (t) =>
+              (code === null || t.tracking_code === code) &&
+              (carrier === null || t.carrier.toLowerCase() === carrier.toLowerCase()),
+          )
+          .reverse();
+        const { items, hasMore } = page(all, query);
+        return HttpResponse.json({ trackers: items, has_more: hasMore });
       }),
     ),
     http.post(
       `${baseUrl}/trackers`,
-      guarded(async (request) => {
+      route('trackers.create', async (request) => {
         const input = asRecord((await jsonBody(request))?.tracker);
         const code = input?.tracking_code;
         if (typeof code !== 'string' || code === '') {
@@ -253,54 +260,13 @@ export function createEasyPostHandlers(options: FakeEasyPostOptions = {}): FakeE
     ),
     http.get(
       `${baseUrl}/trackers/:id`,
-      guarded((_request, params) => {
+      route('trackers.retrieve', (_request, params) => {
         const tracker = state.trackers.get(String(params.id));
         return tracker ? HttpResponse.json(tracker) : notFound();
       }),
     ),
   ];
 
-  const control: FakeEasyPostControl = {
-    advance(trackingNumber, status, detail) {
-      const tracker = findTracker(trackingNumber) ?? ensureTracker(state, trackingNumber, 'USPS', null);
-      const now = state.now();
-      tracker.status = status;
-      tracker.status_detail = detail ?? null;
-      tracker.updated_at = now;
-      if (status === 'delivered') tracker.signed_by = 'J DOE';
-      tracker.tracking_details.push({
-        object: 'TrackingDetail',
-        status,
-        status_detail: detail ?? null,
-        message: `Fake scan: ${status}`,
-        datetime: now,
-        tracking_location: {
-          object: 'TrackingLocation',
-          city: 'SAN FRANCISCO',
-          state: 'CA',
-          zip: '94107',
-          country: 'US',
-        },
-      });
-      const event = {
-        id: state.nextId('evt'),
-        object: 'Event',
-        mode: 'test',
-        description: 'tracker.updated',
-        previous_attributes: {},
-        pending_urls: [],
-        completed_urls: [],
-        created_at: now,
-        updated_at: now,
-        result: tracker,
-      };
-      return sign(JSON.stringify(event));
-    },
-    sign,
-    purchases: () => [...state.purchases],
-    shipments: () => [...state.shipments.values()],
-    trackers: () => [...state.trackers.values()],
-  };
-
+  const control = createEasyPostControl({ state, faults, listing, webhookSecret });
   return { handlers, control, apiKey, baseUrl, webhookSecret, state };
 }

@@ -60,13 +60,35 @@ export interface FakeShipment {
   updated_at: string;
 }
 
-/** The fake's memory: shipments, trackers and a log of purchases. */
+/** One request the fake received, accepted or not. */
+export interface FakeRequest {
+  readonly method: string;
+  /** Path under the base URL, e.g. `/shipments`. */
+  readonly path: string;
+  /** When it arrived, in ms on the fake's clock. */
+  readonly at: number;
+}
+
+/** The fake's memory: shipments, trackers, purchases and what the API saw. */
 export interface FakeEasyPostState {
   readonly shipments: Map<string, FakeShipment>;
   readonly trackers: Map<string, FakeTracker>;
   readonly purchases: { shipmentId: string; rateId: string; trackingCode: string }[];
+  /** Every request received since the last reset, oldest first. */
+  readonly requests: FakeRequest[];
+  /** Shipment id → how many more listings leave it out (a lagging index). */
+  readonly hiddenFromListings: Map<string, number>;
+  /** Times (ms) of the Index requests let through, for the requests-per-second window. */
+  readonly indexRequests: number[];
+  /** Index requests refused (429) for being over the published limit. */
+  refusals: number;
   nextId(prefix: string): string;
+  /** Now on the fake's clock, in ms. */
+  nowMs(): number;
+  /** Now on the fake's clock, as EasyPost writes timestamps. */
   now(): string;
+  /** Forgets everything, keeping the same maps and arrays. */
+  clear(): void;
 }
 
 /**
@@ -76,15 +98,31 @@ export interface FakeEasyPostState {
  * const state = createFakeEasyPostState();
  * state.nextId('shp'); // 'shp_0000000001'
  */
-export function createFakeEasyPostState(clock: () => Date = () => new Date()): FakeEasyPostState {
+export function createFakeEasyPostState(now: () => number = Date.now): FakeEasyPostState {
   let counter = 0;
-  return {
+  const state: FakeEasyPostState = {
     shipments: new Map(),
     trackers: new Map(),
     purchases: [],
+    requests: [],
+    hiddenFromListings: new Map(),
+    indexRequests: [],
+    refusals: 0,
     nextId: (prefix) => `${prefix}_${String(++counter).padStart(10, '0')}`,
-    now: () => clock().toISOString(),
+    nowMs: now,
+    now: () => new Date(now()).toISOString(),
+    clear() {
+      counter = 0;
+      state.shipments.clear();
+      state.trackers.clear();
+      state.purchases.length = 0;
+      state.requests.length = 0;
+      state.hiddenFromListings.clear();
+      state.indexRequests.length = 0;
+      state.refusals = 0;
+    },
   };
+  return state;
 }
 
 /** The rates the fake offers on every shipment: USPS is cheapest. */
