@@ -3,6 +3,7 @@ export type {
   FulfillmentCapability,
   InboundWebhook,
   InventoryCapability,
+  InventoryReadCapability,
   OrdersCapability,
   Page,
   ReleaseResult,

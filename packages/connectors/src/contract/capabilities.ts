@@ -39,7 +39,8 @@ export interface ShipmentsCapability {
   ): Promise<Page<Shipment>>;
 }
 
-export interface InventoryCapability {
+/** Reading stock: every system with stock has it. */
+export interface InventoryReadCapability {
   /** Says in every level whether it is a snapshot or a delta. */
   levels(
     query: {
@@ -50,6 +51,10 @@ export interface InventoryCapability {
     },
     options: OperationOptions,
   ): Promise<Page<InventoryLevel>>;
+}
+
+/** Reading and changing stock; a system whose stock is read-only (a 3PL's) has only the read part. */
+export interface InventoryCapability extends InventoryReadCapability {
   adjust(adjustment: InventoryAdjustment, options: OperationOptions): Promise<{ readonly applied: boolean }>;
 }
 
@@ -100,7 +105,7 @@ export interface Connector {
   readonly orders?: OrdersCapability;
   readonly fulfillment?: FulfillmentCapability;
   readonly shipments?: ShipmentsCapability;
-  readonly inventory?: InventoryCapability;
+  readonly inventory?: InventoryReadCapability | InventoryCapability;
   readonly returns?: ReturnsCapability;
   readonly tracking?: TrackingCapability;
   readonly webhooks?: WebhooksCapability;

@@ -59,8 +59,10 @@ export function runConnectorContract(subject: ContractSubject): void {
     if (reset !== undefined) beforeEach(() => reset());
     releaseChecks(subject);
     paginationChecks(subject);
-    rateLimitChecks(subject);
     webhookChecks(subject);
     payloadChecks(subject);
+    // Last: they move the shared clock and spend the connector's allowance, which later checks
+    // would otherwise wait for on a clock nobody advances.
+    rateLimitChecks(subject);
   });
 }
