@@ -1,4 +1,5 @@
 import { type FulfillmentRequest, FulfillmentRequestSchema } from '@crossdock/canonical';
+import { ManualClock } from '@crossdock/idempotency';
 import {
   createShipBobHandlers,
   SHIPBOB_DEFAULT_WEBHOOK_SECRET,
@@ -21,7 +22,22 @@ const shipbob = createShipBobConnector({
   pageSize: 2,
 });
 
-const server = setupServer(...shipbobHandlers);
+// Rate limit: its own fake (on the sandbox host) and connector, both counting on one ManualClock that
+// the suite moves; the main subject above stays on real time for fresh webhook timestamps.
+const clock = new ManualClock(Date.parse('2026-11-25T12:00:00Z'));
+const limitedHandlers = createShipBobHandlers({
+  baseUrl: 'https://sandbox-api.shipbob.com',
+  token: SHIPBOB_TOKEN,
+  clock,
+});
+const limited = createShipBobConnector({
+  baseUrl: 'https://sandbox-api.shipbob.com',
+  token: SHIPBOB_TOKEN,
+  channelId: 4242,
+  clock,
+});
+
+const server = setupServer(...shipbobHandlers, ...limitedHandlers);
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -114,6 +130,23 @@ runConnectorContract({
         body: { title: `Unauthorized: Bearer ${SHIPBOB_TOKEN}` },
       });
       return { operation: 'fulfillment.get', args: [{ system: 'shipbob', id: '1' }] };
+    },
+  },
+});
+
+runConnectorContract({
+  name: 'ShipBob (rate limit)',
+  connector: limited,
+  secrets: [SHIPBOB_TOKEN],
+  fake: {
+    reset: () => limitedHandlers.control.reset(),
+    rateLimit: {
+      call: { operation: 'inventory.levels', args: [{}] },
+      burst: 200,
+      clock,
+      refusals: () => limitedHandlers.control.refusals,
+      refuseNext: (ms) => limitedHandlers.control.refuseNext(ms),
+      requestTimes: () => limitedHandlers.control.requests.map((request) => request.at),
     },
   },
 });

@@ -7,15 +7,11 @@ import {
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError, isConnectorError } from '../src/contract/errors.js';
-import {
-  createShipBobConnector,
-  type ShipBobConnectorOptions,
-  shipbobRateLimiter,
-} from '../src/shipbob/index.js';
+import { createShipBobConnector, type ShipBobConnectorOptions } from '../src/shipbob/index.js';
 
 const TOKEN = 'sb-secret-token-4f9a2c';
 const clock = new ManualClock(Date.parse('2026-11-25T12:00:00Z'));
-const fake = createShipBobHandlers({ token: TOKEN, now: () => clock.now() });
+const fake = createShipBobHandlers({ token: TOKEN, clock });
 const server = setupServer(...fake);
 const op = { correlationId: 'corr-1' };
 
@@ -24,8 +20,7 @@ function connector(overrides: Partial<ShipBobConnectorOptions> = {}) {
     token: TOKEN,
     channelId: 4242,
     webhookSecrets: [DEFAULT_WEBHOOK_SECRET],
-    rateLimiter: shipbobRateLimiter({ clock }),
-    sleep: (ms) => clock.sleep(ms),
+    clock,
     ...overrides,
   });
 }

@@ -1,31 +1,32 @@
 import {
   type ExternalRef,
   FulfillmentRequestSchema,
-  type InventoryLevel,
   InventoryLevelSchema,
   type Shipment,
   ShipmentSchema,
-  safeParseCanonical,
 } from '@crossdock/canonical';
-import { type Clock, RateLimiter, type TokenBucketStore } from '@crossdock/idempotency';
-import type { z } from 'zod';
-import type {
-  FulfillmentCapability,
-  InboundWebhook,
-  Page,
-  WebhooksCapability,
-} from '../contract/capabilities.js';
+import { type Clock, RateLimiter, systemClock, type TokenBucketStore } from '@crossdock/idempotency';
+import type { FulfillmentCapability, InboundWebhook, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
 import { shipbobError } from './errors.js';
-import { type CallInit, call, failure, type ShipBobHttp, send, validate } from './http.js';
-import { orderRef, SHIPPED_STATUSES, toLevel, toOrderBody, toRequest, toShipment } from './map.js';
+import { type CallInit, call, failure, type ShipBobHttp, send, toCanonical, validate } from './http.js';
+import {
+  type InventorySnapshot,
+  orderRef,
+  SHIPPED_STATUSES,
+  toLevel,
+  toOrderBody,
+  toRequest,
+  toShipment,
+} from './map.js';
+import { cursorOf, type ShipBobReturns, shipbobReturns } from './returns.js';
 import {
   VendorInventoryPageSchema,
   type VendorOrder,
   VendorOrderListSchema,
   VendorOrderSchema,
 } from './schemas.js';
-import { parseShipBobWebhook, verifyShipBobWebhook } from './webhooks.js';
+import { parseShipBobWebhook, type ShipBobParsedDelivery, verifyShipBobWebhook } from './webhooks.js';
 
 /** The ShipBob API version this connector was written against; override to move. */
 export const SHIPBOB_API_VERSION = '2026-07';
@@ -49,13 +50,23 @@ export interface ShipBobConnectorOptions {
   readonly webhookSecrets?: readonly string[];
   /** Times a 429 is retried after its `x-retry-after`. Default 2. */
   readonly maxRetries?: number;
-  /** How to wait for `x-retry-after`. Default: timers. */
+  /**
+   * The clock the default rate limiter counts on, `x-retry-after` is waited out on and snapshots are
+   * dated with. Default the system clock; a `ManualClock` in tests.
+   */
+  readonly clock?: Clock;
+  /** @deprecated Use `clock`. How to wait for `x-retry-after`. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Orders per page when listing shipments. Default 50. */
+  /** Orders, inventory rows and returns per page. Default 50. */
   readonly pageSize?: number;
+  /** The fulfillment center (`GET /fulfillment-center`) returns are sent to; `returns.create` needs it. */
+  readonly returnsFulfillmentCenterId?: number;
 }
 
-/** The ShipBob connector: releases, cancels, shipments, inventory snapshots and webhooks. */
+/**
+ * The ShipBob connector: releases, cancels, shipments, inventory snapshots, returns and webhooks.
+ * ShipBob's merchant API reads stock but cannot adjust it, so there is no `inventory.adjust`.
+ */
 export interface ShipBobConnector {
   readonly system: 'shipbob';
   readonly fulfillment: FulfillmentCapability;
@@ -66,12 +77,19 @@ export interface ShipBobConnector {
     ): Promise<Page<Shipment>>;
   };
   readonly inventory: {
+    /** Network-wide on-hand, fulfillable and committed stock per sku: always `kind: 'snapshot'`. */
     levels(
       query: { readonly skus?: readonly string[]; readonly cursor?: string },
       options: OperationOptions,
-    ): Promise<Page<InventoryLevel>>;
+    ): Promise<Page<InventorySnapshot>>;
   };
-  readonly webhooks: WebhooksCapability;
+  readonly returns: ShipBobReturns;
+  readonly webhooks: {
+    /** True only for an authentic, fresh delivery; compares in constant time. */
+    verify(webhook: InboundWebhook, options?: { readonly now?: Date }): boolean;
+    /** The delivery's id, topic and canonical events; see {@link parseShipBobWebhook}. */
+    parse(webhook: InboundWebhook, options: OperationOptions): ShipBobParsedDelivery;
+  };
 }
 
 /**
@@ -90,32 +108,6 @@ export function shipbobRateLimiter(
     refillPerSecond: 1.25,
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-}
-
-function canonical<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  init: Pick<CallInit, 'operation' | 'correlationId'>,
-): z.output<S> {
-  const parsed = safeParseCanonical(schema, value);
-  if (parsed.success) return parsed.data;
-  throw shipbobError({
-    ...init,
-    message: parsed.error.message,
-    vendorCode: 'invalid_payload',
-    executed: 'no',
   });
 }
 
@@ -140,17 +132,19 @@ function idOf(ref: ExternalRef, operation: string, correlationId: string): strin
  * const shipbob = createShipBobConnector({ token: process.env.SHIPBOB_TOKEN!, channelId: 12345 });
  * const { ref, existing } = await shipbob.fulfillment.release(request, { correlationId, idempotencyKey: request.id });
  * const { items, next } = await shipbob.shipments.list({ since: '2026-11-01T00:00:00Z' }, { correlationId });
+ * const { existing: seen } = await shipbob.returns.create(customerReturn, { correlationId, idempotencyKey: customerReturn.rma });
  */
 export function createShipBobConnector(options: ShipBobConnectorOptions): ShipBobConnector {
+  const clock = options.clock ?? systemClock;
   const http: ShipBobHttp = {
     baseUrl: options.baseUrl ?? 'https://api.shipbob.com',
     apiVersion: options.apiVersion ?? SHIPBOB_API_VERSION,
     token: options.token,
     channelId: String(options.channelId),
-    limiter: options.rateLimiter ?? shipbobRateLimiter(),
+    limiter: options.rateLimiter ?? shipbobRateLimiter({ clock }),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: options.maxRetries ?? 2,
-    sleep: options.sleep ?? defaultSleep,
+    sleep: options.sleep ?? ((ms, signal) => clock.sleep(ms, signal)),
   };
   const pageSize = options.pageSize ?? 50;
   const secrets = options.webhookSecrets ?? [];
@@ -195,7 +189,8 @@ export function createShipBobConnector(options: ShipBobConnectorOptions): ShipBo
     async cancel(ref, op) {
       const operation = 'fulfillment.cancel';
       const id = idOf(ref, operation, op.correlationId);
-      const init: CallInit = { operation, method: 'POST', path: `/order/${id}/cancel`, ...at(op) };
+      // 2025-07 and later: `POST /order/{orderId}:cancel` (2.0 had `/order/{id}/cancel`).
+      const init: CallInit = { operation, method: 'POST', path: `/order/${id}:cancel`, ...at(op) };
       const raw = await send(http, init);
       if (raw.status >= 200 && raw.status < 300) return { handshake: 'cancel_accepted' };
       if (raw.status === 409 || raw.status === 422) return { handshake: 'cancel_rejected' };
@@ -204,7 +199,7 @@ export function createShipBobConnector(options: ShipBobConnectorOptions): ShipBo
     async get(ref, op) {
       const operation = 'fulfillment.get';
       const order = await getOrder(idOf(ref, operation, op.correlationId), operation, op);
-      return canonical(FulfillmentRequestSchema, toRequest(order), {
+      return toCanonical(FulfillmentRequestSchema, toRequest(order), {
         operation,
         correlationId: op.correlationId,
       });
@@ -231,7 +226,7 @@ export function createShipBobConnector(options: ShipBobConnectorOptions): ShipBo
         const items = orders.flatMap((order) =>
           order.shipments
             .filter((shipment) => SHIPPED_STATUSES.has(shipment.status))
-            .map((shipment) => canonical(ShipmentSchema, toShipment(shipment, order.reference_id), init)),
+            .map((shipment) => toCanonical(ShipmentSchema, toShipment(shipment, order.reference_id), init)),
         );
         const totalPages = Number(raw.headers.get('total-pages') ?? page);
         return page < totalPages ? { items, next: String(page + 1) } : { items };
@@ -252,12 +247,19 @@ export function createShipBobConnector(options: ShipBobConnectorOptions): ShipBo
           ...at(op),
         };
         const body = await call(http, init, VendorInventoryPageSchema);
-        const asOf = new Date().toISOString();
-        const items = body.items.map((row) => canonical(InventoryLevelSchema, toLevel(row, asOf), init));
-        const next = body.next ? new URL(body.next, http.baseUrl).searchParams.get('Cursor') : null;
-        return next ? { items, next } : { items };
+        const asOf = new Date(clock.now()).toISOString();
+        const items = body.items.map(
+          (row) => toCanonical(InventoryLevelSchema, toLevel(row, asOf), init) as InventorySnapshot,
+        );
+        const next = cursorOf(body.next, http.baseUrl);
+        return next === undefined ? { items } : { items, next };
       },
     },
+    returns: shipbobReturns({
+      http,
+      pageSize,
+      fulfillmentCenterId: options.returnsFulfillmentCenterId,
+    }),
     webhooks: {
       verify: (webhook: InboundWebhook, verifyOptions) =>
         verifyShipBobWebhook(webhook, secrets, verifyOptions?.now),

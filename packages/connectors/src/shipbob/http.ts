@@ -1,4 +1,4 @@
-import { formatIssues } from '@crossdock/canonical';
+import { formatIssues, safeParseCanonical } from '@crossdock/canonical';
 import type { RateLimiter } from '@crossdock/idempotency';
 import type { z } from 'zod';
 import { isConnectorError } from '../contract/errors.js';
@@ -70,11 +70,15 @@ export function vendorMessage(
   // Redact before cutting: a token straddling the cut would otherwise survive in part.
   if (!parsed.success)
     return { message: typeof json === 'string' && json ? redact(json, token).slice(0, 300) : fallback };
-  const fields = Object.entries(parsed.data.errors ?? {}).map(
-    ([field, list]) => `${field}: ${list.join('; ')}`,
+  const errors = parsed.data.errors;
+  const fields = Array.isArray(errors)
+    ? errors.map((entry) => (typeof entry === 'string' ? entry : entry.message))
+    : Object.entries(errors ?? {}).map(([field, list]) => `${field}: ${list.join('; ')}`);
+  const parts = [parsed.data.title, parsed.data.message, ...fields].filter(
+    (part, index, all): part is string => !!part && all.indexOf(part) === index,
   );
-  const message = [parsed.data.title, ...fields].filter(Boolean).join(' | ') || fallback;
-  const code = Object.keys(parsed.data.errors ?? {})[0];
+  const message = parts.join(' | ') || fallback;
+  const code = Array.isArray(errors) ? undefined : Object.keys(errors ?? {})[0];
   return code === undefined ? { message } : { message, code };
 }
 
@@ -188,4 +192,21 @@ export async function call<T>(http: ShipBobHttp, init: CallInit, schema: z.ZodTy
       cause: error,
     });
   }
+}
+
+/** Parses a mapped value with a canonical schema; a mismatch is a `ConnectorError` naming the field. */
+export function toCanonical<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  init: Pick<CallInit, 'operation' | 'correlationId'>,
+): z.output<S> {
+  const parsed = safeParseCanonical(schema, value);
+  if (parsed.success) return parsed.data;
+  throw shipbobError({
+    operation: init.operation,
+    message: parsed.error.message,
+    vendorCode: 'invalid_payload',
+    correlationId: init.correlationId,
+    executed: 'no',
+  });
 }

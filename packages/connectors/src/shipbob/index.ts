@@ -14,4 +14,17 @@ export {
   type ShipBobConnectorOptions,
   shipbobRateLimiter,
 } from './connector.js';
-export { parseShipBobWebhook, SHIPPED_TOPICS, TOPIC_HEADER, verifyShipBobWebhook } from './webhooks.js';
+export type { InventorySnapshot } from './map.js';
+export type { ShipBobReturns } from './returns.js';
+export {
+  CANCELLED_TOPICS,
+  EXCEPTION_TOPICS,
+  ON_HOLD_TOPICS,
+  parseShipBobWebhook,
+  RETURN_COMPLETED_TOPICS,
+  SHIPBOB_TOPICS,
+  SHIPPED_TOPICS,
+  type ShipBobParsedDelivery,
+  TOPIC_HEADER,
+  verifyShipBobWebhook,
+} from './webhooks.js';

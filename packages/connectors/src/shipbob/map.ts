@@ -1,5 +1,20 @@
-import type { ExternalRef, FulfillmentRequest, InventoryLevel } from '@crossdock/canonical';
-import type { VendorInventoryLevel, VendorOrder, VendorShipment } from './schemas.js';
+import type {
+  ExternalRef,
+  FulfillmentRequest,
+  InventoryLevel,
+  ReturnLine,
+  ReturnState,
+} from '@crossdock/canonical';
+import type {
+  VendorInventoryLevel,
+  VendorOrder,
+  VendorReturn,
+  VendorReturnItem,
+  VendorShipment,
+} from './schemas.js';
+
+type ReturnCondition = NonNullable<ReturnLine['condition']>;
+type ReturnDisposition = ReturnLine['disposition'];
 
 /** The ShipBob shipment statuses that mean the goods left the building. */
 export const SHIPPED_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Shipped', 'Delivered']);
@@ -132,8 +147,11 @@ export function toShipment(shipment: VendorShipment, orderReferenceId: string | 
   };
 }
 
+/** A canonical inventory level that is a snapshot: ShipBob only ever reports whole quantities. */
+export type InventorySnapshot = Extract<InventoryLevel, { kind: 'snapshot' }>;
+
 /** A ShipBob inventory row as a network-wide snapshot. */
-export function toLevel(row: VendorInventoryLevel, asOf: string): InventoryLevel {
+export function toLevel(row: VendorInventoryLevel, asOf: string): InventorySnapshot {
   return {
     kind: 'snapshot',
     asOf,
@@ -153,5 +171,148 @@ export function toLevel(row: VendorInventoryLevel, asOf: string): InventoryLevel
         : { unavailable: { other: String(row.total_exception_quantity) } }),
     },
     refs: [{ system: 'shipbob', id: String(row.inventory_id) }],
+  };
+}
+
+/**
+ * ShipBob return statuses as canonical states. ShipBob counts a return only when it processes it,
+ * so `Arrived` and `Processing` stay `in_transit` (the last canonical state that claims no received
+ * quantity) until `Completed`, which is `closed` with its receipt.
+ */
+const RETURN_STATES: Readonly<Record<string, ReturnState>> = {
+  AwaitingArrival: 'authorized',
+  Arrived: 'in_transit',
+  Processing: 'in_transit',
+  Completed: 'closed',
+  Cancelled: 'cancelled',
+};
+
+/** The canonical state of a ShipBob return status (`Awaiting Arrival` and `AwaitingArrival` alike), if known. */
+export function returnState(status: string): ReturnState | undefined {
+  return RETURN_STATES[status.replace(/\s+/g, '')];
+}
+
+/** What ShipBob did with a unit, as a disposition. `Default` (the merchant's setting) is still `pending`. */
+function disposition(action: string | null | undefined): ReturnDisposition {
+  switch (action) {
+    case 'Restock':
+      return 'restock';
+    case 'Quarantine':
+      return 'quarantine';
+    case 'Dispose':
+      return 'scrap';
+    default:
+      return 'pending';
+  }
+}
+
+/**
+ * The condition of processed units. ShipBob reports the action it took, not the condition it
+ * found: restocked units were sellable (`new`), quarantined or disposed ones were not (`damaged`),
+ * anything else is `opened`.
+ */
+function condition(action: string | null | undefined): ReturnCondition {
+  if (action === 'Restock') return 'new';
+  if (action === 'Quarantine' || action === 'Dispose') return 'damaged';
+  return 'opened';
+}
+
+/** The requested action for a canonical disposition; ShipBob has no refurbish or return-to-vendor. */
+export function requestedAction(value: ReturnDisposition): 'Default' | 'Restock' | 'Quarantine' | 'Dispose' {
+  if (value === 'restock') return 'Restock';
+  if (value === 'quarantine') return 'Quarantine';
+  if (value === 'scrap') return 'Dispose';
+  return 'Default';
+}
+
+const iso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : undefined);
+
+/**
+ * The canonical lines of one returned inventory item. Until the return is completed it is one line
+ * of the expected quantity; once completed, one line per action ShipBob took (`<inventory id>:<n>`
+ * when there are several) and a `:missing` line for units that never came.
+ */
+function returnLines(item: VendorReturnItem, completed: boolean): unknown[] {
+  const lot = item.lot_information?.number
+    ? {
+        lot: {
+          number: item.lot_information.number,
+          ...(item.lot_information.expiration
+            ? { expiresOn: item.lot_information.expiration.slice(0, 10) }
+            : {}),
+        },
+      }
+    : {};
+  const base = {
+    item: {
+      sku: item.sku ?? `shipbob-inventory:${item.id}`,
+      ...(item.name ? { name: item.name } : {}),
+      refs: [{ system: 'shipbob', id: String(item.id) }],
+    },
+    uom: 'EA',
+    ...lot,
+    serials: [],
+  };
+  const taken = (item.action_taken ?? []).filter((action) => action.quantity_processed > 0);
+  if (!completed || taken.length === 0) {
+    return [
+      {
+        lineId: String(item.id),
+        ...base,
+        expected: String(item.quantity),
+        disposition: disposition(item.action_requested?.action),
+        ...(completed ? { received: '0' } : {}),
+      },
+    ];
+  }
+  const lines: unknown[] = taken.map((action, index) => ({
+    lineId: taken.length === 1 ? String(item.id) : `${item.id}:${index + 1}`,
+    ...base,
+    expected: String(action.quantity_processed),
+    received: String(action.quantity_processed),
+    condition: condition(action.action),
+    disposition: disposition(action.action),
+  }));
+  const processed = taken.reduce((sum, action) => sum + action.quantity_processed, 0);
+  if (item.quantity > processed) {
+    lines.push({
+      lineId: `${item.id}:missing`,
+      ...base,
+      expected: String(item.quantity - processed),
+      received: '0',
+      disposition: 'pending',
+    });
+  }
+  return lines;
+}
+
+/**
+ * A ShipBob return order as a canonical `Return` (input form: parse it with `ReturnSchema`). The
+ * RMA is ShipBob's `reference_id` (a return-to-sender has none: `shipbob-return:<id>`).
+ */
+export function toReturn(ret: VendorReturn, state: ReturnState): unknown {
+  const completed = state === 'closed';
+  const receivedAt = iso(ret.arrived_date ?? ret.processing_date ?? ret.completed_date);
+  return {
+    id: String(ret.id),
+    rma: ret.reference_id || `shipbob-return:${ret.id}`,
+    state,
+    ...(ret.store_order_id ? { orderId: ret.store_order_id } : {}),
+    ...(ret.original_shipment_id == null ? {} : { shipmentId: String(ret.original_shipment_id) }),
+    lines: (ret.inventory ?? []).flatMap((item) => returnLines(item, completed)),
+    ...(completed && receivedAt
+      ? {
+          receipt: {
+            receivedAt,
+            location: {
+              id: ret.fulfillment_center ? String(ret.fulfillment_center.id) : 'shipbob',
+              refs: [],
+            },
+          },
+        }
+      : {}),
+    ...(ret.tracking_number ? { trackingNumber: ret.tracking_number } : {}),
+    createdAt: iso(ret.insert_date ?? ret.awaiting_arrival_date),
+    refs: [{ system: 'shipbob', id: String(ret.id) }],
   };
 }

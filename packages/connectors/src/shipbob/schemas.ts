@@ -16,6 +16,8 @@ export const VendorInventoryItemSchema = z.object({
   id: z.number().int(),
   name: z.string().nullish(),
   quantity: z.number().positive(),
+  /** Allocated at the fulfillment center; less than `quantity` means out of stock there. */
+  quantity_committed: z.number().nonnegative().nullish(),
   lot: z.string().nullish(),
   expiration_date: z.string().nullish(),
   serial_numbers: z.array(z.string()).nullish(),
@@ -27,7 +29,19 @@ export const VendorShipmentSchema = z.object({
   order_id: z.number().int(),
   reference_id: z.string().nullish(),
   status: z.string(),
+  /** Why the shipment is in its status (exception, on hold): ShipBob's `status_details`. */
+  status_details: z
+    .array(
+      z.object({
+        id: z.number().int().nullish(),
+        name: z.string().nullish(),
+        description: z.string().nullish(),
+        inventory_id: z.number().int().nullish(),
+      }),
+    )
+    .nullish(),
   created_date: z.string().nullish(),
+  last_updated_date: z.string().nullish(),
   actual_fulfillment_date: z.string().nullish(),
   location: z.object({ id: z.number().int(), name: z.string().nullish() }).nullish(),
   tracking: z
@@ -97,11 +111,72 @@ export const VendorInventoryPageSchema = z.object({
   next: z.string().nullish(),
 });
 
-/** ShipBob's validation error body (problem details with field errors). */
+/** A returned item's lot, as the Returns API shows it. */
+const VendorReturnLotSchema = z.object({
+  number: z.string().nullish(),
+  expiration: z.string().nullish(),
+});
+
+/** One inventory item of a return order: what was requested and what the warehouse did. */
+export const VendorReturnItemSchema = z.object({
+  id: z.number().int(),
+  name: z.string().nullish(),
+  sku: z.string().nullish(),
+  quantity: z.number().int().nonnegative(),
+  action_requested: z.object({ action: z.string().nullish() }).nullish(),
+  action_taken: z
+    .array(
+      z.object({
+        action: z.string().nullish(),
+        action_reason: z.string().nullish(),
+        quantity_processed: z.number().int().nonnegative(),
+      }),
+    )
+    .nullish(),
+  lot_information: VendorReturnLotSchema.nullish(),
+});
+export type VendorReturnItem = z.infer<typeof VendorReturnItemSchema>;
+
+/** A return order (`GET /{version}/return/{id}`, the `return.*` webhook bodies). */
+export const VendorReturnSchema = z.object({
+  id: z.number().int(),
+  reference_id: z.string().nullish(),
+  status: z.string(),
+  return_type: z.string().nullish(),
+  fulfillment_center: z.object({ id: z.number().int(), name: z.string().nullish() }).nullish(),
+  original_shipment_id: z.number().int().nullish(),
+  store_order_id: z.string().nullish(),
+  tracking_number: z.string().nullish(),
+  insert_date: z.string().nullish(),
+  awaiting_arrival_date: z.string().nullish(),
+  arrived_date: z.string().nullish(),
+  processing_date: z.string().nullish(),
+  completed_date: z.string().nullish(),
+  cancelled_date: z.string().nullish(),
+  inventory: z.array(VendorReturnItemSchema).nullish(),
+});
+export type VendorReturn = z.infer<typeof VendorReturnSchema>;
+
+/** A cursor page of return orders: `next` is the URL of the next page, null on the last. */
+export const VendorReturnPageSchema = z.object({
+  items: z.array(VendorReturnSchema),
+  next: z.string().nullish(),
+});
+
+/**
+ * ShipBob's error bodies: ProblemDetails with field errors (orders, inventory), or the Returns
+ * API's `{ message, errors[], details, stackTrace }` (2026-01 and later).
+ */
 export const VendorErrorSchema = z
   .object({
     title: z.string().optional(),
+    message: z.string().optional(),
     status: z.number().optional(),
-    errors: z.record(z.string(), z.array(z.string())).optional(),
+    errors: z
+      .union([
+        z.record(z.string(), z.array(z.string())),
+        z.array(z.union([z.string(), z.object({ message: z.string() }).loose()])),
+      ])
+      .optional(),
   })
   .loose();

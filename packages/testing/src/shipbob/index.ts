@@ -8,14 +8,32 @@
  *
  * @module
  */
+export type {
+  ExceptionInput,
+  ReturnReceiptLine,
+  ShipBobControl,
+  ShipInput,
+  ShipLine,
+  StockChange,
+} from './control.js';
+export type { FakeResponse, SeenRequest } from './gate.js';
 export {
   createShipBobHandlers,
   DEFAULT_WEBHOOK_SECRET,
-  type FakeResponse,
-  type ShipBobControl,
   type ShipBobHandlers,
   type ShipBobHandlersOptions,
-  type ShipLine,
 } from './handlers.js';
 export { type SignedDelivery, signDelivery } from './sign.js';
-export type { FakeInventoryLevel, FakeOrder, FakeShipBobState, FakeShipment } from './state.js';
+export type {
+  FakeInventoryLevel,
+  FakeOrder,
+  FakeReturn,
+  FakeReturnAction,
+  FakeReturnItem,
+  FakeReturnStatus,
+  FakeShipBobState,
+  FakeShipment,
+  FakeShipmentItem,
+  FakeShipmentStatus,
+  FakeStatusDetail,
+} from './state.js';
