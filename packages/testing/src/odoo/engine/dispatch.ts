@@ -1,5 +1,6 @@
 import { faults } from './faults.js';
 import { baseMethods } from './methods.js';
+import { isMailThread, MAIL_THREAD_METHODS } from './models/mail.js';
 import { toIds } from './orm.js';
 import type { Env, MethodSpec } from './registry.js';
 import { specOf } from './registry.js';
@@ -25,7 +26,10 @@ export function resolveMethod(env: Env, call: EngineCall): MethodSpec {
     const shown = env.version === 19 ? `'${model}.${method}'` : method;
     throw faults.access(`Private methods (such as ${shown}) cannot be called remotely.`);
   }
-  const found = specOf(env, model).methods?.[method] ?? baseMethods(env.version)[method];
+  const found =
+    specOf(env, model).methods?.[method] ??
+    baseMethods(env.version)[method] ??
+    (isMailThread(env, model) ? MAIL_THREAD_METHODS[method] : undefined);
   if (!found) {
     if (named) throw faults.notFound(`The method '${model}.${method}' does not exist`);
     throw faults.attributeError(
@@ -51,7 +55,7 @@ export function bindArguments(
     }
     for (const [key, value] of Object.entries(call.kwargs)) {
       if (key === 'context') continue;
-      if (!spec.params.includes(key))
+      if (!spec.params.includes(key) && !spec.varKeywords)
         throw faults.unprocessable(`got an unexpected keyword argument '${key}'`);
       kw[key] = value;
     }
@@ -67,10 +71,10 @@ export function bindArguments(
     }
     ids = toIds(call.model, args.shift());
   }
-  if (args.length > spec.params.length) {
-    throw faults.typeError(
-      `${owner} takes ${spec.params.length + 1} positional arguments but ${args.length + 1} were given`,
-    );
+  const positional = spec.keywordOnly ? 0 : spec.params.length;
+  if (args.length > positional) {
+    const takes = positional === 0 ? '1 positional argument' : `${positional + 1} positional arguments`;
+    throw faults.typeError(`${owner} takes ${takes} but ${args.length + 1} were given`);
   }
   for (const [i, value] of args.entries()) {
     const name = spec.params[i];
@@ -78,7 +82,7 @@ export function bindArguments(
   }
   for (const [key, value] of Object.entries(call.kwargs)) {
     if (key === 'context') continue;
-    if (!spec.params.includes(key))
+    if (!spec.params.includes(key) && !spec.varKeywords)
       throw faults.typeError(`${owner} got an unexpected keyword argument '${key}'`);
     if (key in kw) throw faults.typeError(`${owner} got multiple values for argument '${key}'`);
     kw[key] = value;

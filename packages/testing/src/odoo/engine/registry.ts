@@ -23,6 +23,10 @@ export interface MethodSpec {
   readonly required?: number;
   /** Python class for TypeError messages (`BaseModel`, `SaleOrder`…). */
   readonly owner?: string;
+  /** The parameters are keyword-only (`def m(self, *, …)`): `execute_kw` must name them. */
+  readonly keywordOnly?: boolean;
+  /** The method also takes `**kwargs`: keywords beyond `params` are accepted. */
+  readonly varKeywords?: boolean;
   run(env: Env, ids: number[], kw: Record<string, unknown>): unknown;
 }
 

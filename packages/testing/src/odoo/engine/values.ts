@@ -24,6 +24,14 @@ export function inverseIds(env: Env, comodel: string, inverse: string, id: numbe
   return sortRecords(env, comodel, recs).map((r) => r.id);
 }
 
+/** The chatter of a `mail.thread` record (`message_ids`): its messages, newest first, without user notifications. */
+function threadMessageIds(env: Env, model: string, id: number): number[] {
+  const messages = env.store
+    .all('mail.message')
+    .filter((m) => m.model === model && m.res_id === id && m.message_type !== 'user_notification');
+  return sortRecords(env, 'mail.message', messages).map((m) => m.id);
+}
+
 /**
  * A field's raw value: computed, inverse one2many, stored, or the empty value. Many2one raw
  * values are ids (or `false`), x2many id lists.
@@ -34,6 +42,8 @@ export function rawValue(env: Env, model: string, rec: Raw, name: string): unkno
   if (name === 'display_name') return displayName(env, model, rec);
   if (name === 'id') return rec.id;
   const field = fieldOf(env, model, name);
+  if (name === 'message_ids' && field?.relation === 'mail.message')
+    return threadMessageIds(env, model, rec.id);
   if (field?.type === 'one2many' && field.inverse && field.relation) {
     return inverseIds(env, field.relation, field.inverse, rec.id);
   }

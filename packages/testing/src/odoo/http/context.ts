@@ -33,9 +33,17 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   });
 }
 
+/** What the faults of one call decided: a response instead of the call, or how to rewrite its answer. */
+export interface PlayedFaults {
+  /** The faulted response; the call is not run. */
+  readonly response?: Response;
+  /** Applies the `rewrite` faults that fired to the call's answer (the identity when none did). */
+  readonly rewrite: (answer: unknown) => unknown;
+}
+
 /**
- * Counts the call and plays the faults that fire for it. Answers the faulted response, or
- * `undefined` to let the call through (after any latency).
+ * Counts the call and plays the faults that fire for it: answers the faulted response, or lets the
+ * call through (after any latency) with the rewrites to apply to its answer.
  */
 export async function playFaults(
   ctx: HttpContext,
@@ -43,28 +51,36 @@ export async function playFaults(
   request: Request,
   render: (fault: OdooFault) => Response,
   onSessionExpiry?: () => Response,
-): Promise<Response | undefined> {
+): Promise<PlayedFaults> {
   ctx.faults.count(site);
+  const rewrites: ((answer: unknown) => unknown)[] = [];
+  const rewrite = (answer: unknown): unknown =>
+    rewrites.reduce((value, apply) => apply(value), structuredClone(answer));
   for (const effect of ctx.faults.take(site)) {
     switch (effect.kind) {
       case 'latency':
         await new Promise((resolve) => setTimeout(resolve, effect.ms));
         break;
       case 'http':
-        return proxyErrorPage(effect.status);
+        return { response: proxyErrorPage(effect.status), rewrite };
       case 'drop':
-        return HttpResponse.error();
+        return { response: HttpResponse.error(), rewrite };
       case 'timeout':
         await untilAborted(request.signal);
-        return HttpResponse.error();
+        return { response: HttpResponse.error(), rewrite };
       case 'concurrency':
-        return render(concurrencyFault(effect.error));
+        return { response: render(concurrencyFault(effect.error)), rewrite };
       case 'session-expiry':
-        if (onSessionExpiry) return onSessionExpiry();
+        if (onSessionExpiry) return { response: onSessionExpiry(), rewrite };
+        break;
+      case 'error':
+        return { response: render(new OdooFault(effect.exception, effect.message)), rewrite };
+      case 'rewrite':
+        rewrites.push(effect.rewrite);
         break;
     }
   }
-  return undefined;
+  return { rewrite: rewrites.length === 0 ? (answer) => answer : rewrite };
 }
 
 /** Whether `secret` (password or API key) is `uid`'s, as `execute_kw` checks on every call. */

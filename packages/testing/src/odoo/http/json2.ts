@@ -58,8 +58,8 @@ export async function handleJson2(ctx: HttpContext, request: Request): Promise<R
       ),
     );
 
-  const faulted = await playFaults(ctx, { route: 'json2', model, method }, request, fail);
-  if (faulted) return faulted;
+  const played = await playFaults(ctx, { route: 'json2', model, method }, request, fail);
+  if (played.response) return played.response;
 
   const auth = /^bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '');
   if (!auth?.[1])
@@ -85,5 +85,7 @@ export async function handleJson2(ctx: HttpContext, request: Request): Promise<R
     kwargs,
     uid,
   });
-  return outcome.ok ? bareJson(outcome.value) : fail(asJson2Fault(outcome.fault, model, method));
+  return outcome.ok
+    ? bareJson(played.rewrite(outcome.value))
+    : fail(asJson2Fault(outcome.fault, model, method));
 }

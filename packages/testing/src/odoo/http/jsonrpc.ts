@@ -57,8 +57,8 @@ export async function handleJsonRpc(ctx: HttpContext, request: Request): Promise
     model === undefined
       ? { route: 'jsonrpc' as const, method: `${service}.${method}` }
       : { route: 'jsonrpc' as const, model, method: calledMethod };
-  const faulted = await playFaults(ctx, site, request, fail);
-  if (faulted) return faulted;
+  const played = await playFaults(ctx, site, request, fail);
+  if (played.response) return played.response;
 
   const { engine } = ctx;
   switch (service) {
@@ -90,7 +90,7 @@ export async function handleJsonRpc(ctx: HttpContext, request: Request): Promise
         kwargs,
         uid: uid as number,
       });
-      return outcome.ok ? rpcResult(id, outcome.value) : fail(outcome.fault);
+      return outcome.ok ? rpcResult(id, played.rewrite(outcome.value)) : fail(outcome.fault);
     }
     default:
       return fail(new OdooFault('builtins.KeyError', service, [service]));

@@ -44,10 +44,10 @@ export async function handleSessionRoute(
 ): Promise<Response> {
   if (route === 'web/version') {
     if (ctx.version < 19 || request.method !== 'GET') return notFoundPage();
-    const faulted = await playFaults(ctx, { route }, request, (f) =>
+    const played = await playFaults(ctx, { route }, request, (f) =>
       bareJson({ name: f.exception, message: f.message }, 500),
     );
-    if (faulted) return faulted;
+    if (played.response) return played.response;
     const info = ctx.engine.versionInfo();
     const session = sessionOrNew(ctx, request);
     return bareJson({ version_info: info.server_version_info, version: info.server_version }, 200, [
@@ -67,11 +67,11 @@ export async function handleSessionRoute(
     ...(model === undefined ? {} : { model }),
     ...(method === undefined ? {} : { method }),
   };
-  const faulted = await playFaults(ctx, site, request, fail, () => {
+  const played = await playFaults(ctx, site, request, fail, () => {
     if (sid !== undefined) ctx.sessions.expire(sid);
     return fail(sessionExpired());
   });
-  if (faulted) return faulted;
+  if (played.response) return played.response;
 
   switch (route) {
     case 'version_info': {
@@ -123,7 +123,9 @@ export async function handleSessionRoute(
         kwargs: isRecord(params.kwargs) ? params.kwargs : {},
         uid: session.uid,
       });
-      return outcome.ok ? rpcResult(id, outcome.value, [cookie]) : fail(outcome.fault, [cookie]);
+      return outcome.ok
+        ? rpcResult(id, played.rewrite(outcome.value), [cookie])
+        : fail(outcome.fault, [cookie]);
     }
   }
 }

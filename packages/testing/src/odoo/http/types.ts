@@ -27,7 +27,18 @@ export type FaultEffect =
   /** A psycopg2 concurrency error, rendered as Odoo renders it on that route. */
   | { readonly kind: 'concurrency'; readonly error: ConcurrencyError }
   /** The session of the call expires now: `SessionExpiredException` (session routes only). */
-  | { readonly kind: 'session-expiry' };
+  | { readonly kind: 'session-expiry' }
+  /**
+   * The call fails with this Odoo exception and text (nothing runs), rendered as the route renders
+   * it: e.g. `{ exception: 'odoo.exceptions.UserError', message: 'bad key <api-key>' }` for an error that
+   * echoes a credential.
+   */
+  | { readonly kind: 'error'; readonly exception: string; readonly message: string }
+  /**
+   * The call runs, and its answer is replaced by `rewrite(answer)` (a copy): a record without a field, a
+   * string where a number belongs. Model method calls only.
+   */
+  | { readonly kind: 'rewrite'; readonly rewrite: (answer: unknown) => unknown };
 
 /**
  * One fault rule. `route`, `model` and `method` narrow the calls it applies to (all calls when

@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../registry.js';
 import { childLocations, location, lot, pickingType, warehouse } from './locations.js';
+import { message, messageSubtype } from './mail.js';
 import { configParameter, partner, users } from './partner.js';
 import { carrier, product, uom } from './product.js';
 import { saleOrder, saleOrderLine } from './sale.js';
@@ -28,6 +29,8 @@ export const MODEL_SPECS: Readonly<Record<string, ModelSpec>> = Object.fromEntri
     backorderConfirmation,
     returnPicking,
     returnPickingLine,
+    message,
+    messageSubtype,
   ].map((spec) => [spec.name, spec]),
 );
 

@@ -50,6 +50,48 @@ export const EXTRA_MODELS: CompactSchema = {
     product_return_moves: ['one2many', 'Moves', 4, 'stock.return.picking.line'],
     location_id: ['many2one', 'Return Location', 4, 'stock.location'],
   },
+  'mail.message.subtype': {
+    name: ['char', 'Message Type', 5],
+    description: ['text', 'Description', 4],
+    internal: ['boolean', 'Internal Only', 4],
+    default: ['boolean', 'Default', 4],
+  },
+  'mail.message': {
+    subject: ['char', 'Subject', 4],
+    date: ['datetime', 'Date', 4],
+    body: ['html', 'Contents', 4],
+    model: ['char', 'Related Document Model', 4],
+    res_id: ['many2one_reference', 'Related Document ID', 4],
+    record_name: ['char', 'Message Record Name', 4],
+    message_type: [
+      'selection',
+      'Type',
+      5,
+      [
+        ['email', 'Incoming Email'],
+        ['comment', 'Comment'],
+        ['email_outgoing', 'Outgoing Email'],
+        ['notification', 'System notification'],
+        ['auto_comment', 'Automated Targeted Notification'],
+        ['user_notification', 'User Specific Notification'],
+      ],
+    ],
+    subtype_id: ['many2one', 'Subtype', 4, 'mail.message.subtype'],
+    author_id: ['many2one', 'Author', 4, 'res.partner'],
+    email_from: ['char', 'From', 4],
+    parent_id: ['many2one', 'Parent Message', 4, 'mail.message'],
+    is_internal: ['boolean', 'Employee Only', 4],
+    partner_ids: ['many2many', 'Recipients', 4, 'res.partner'],
+  },
+  // Packages: `stock.quant.package` up to 18, renamed `stock.package` in 19 (`schemaFor` keeps the version's one).
+  'stock.quant.package': {
+    name: ['char', 'Package Reference', 5],
+    location_id: ['many2one', 'Location', 4, 'stock.location'],
+  },
+  'stock.package': {
+    name: ['char', 'Package Reference', 5],
+    location_id: ['many2one', 'Location', 4, 'stock.location'],
+  },
   'stock.return.picking.line': {
     wizard_id: ['many2one', 'Wizard', 4, 'stock.return.picking'],
     product_id: ['many2one', 'Product', 5, 'product.product'],

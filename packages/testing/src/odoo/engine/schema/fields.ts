@@ -64,6 +64,7 @@ export function schemaFor(version: FakeOdooVersion): Readonly<Record<string, Mod
   for (const [model, fields] of Object.entries(EXTRA_MODELS)) {
     merged[model] = { ...fields, ...(merged[model] ?? {}) };
   }
+  delete merged[version === 19 ? 'stock.quant.package' : 'stock.package'];
   const out: Record<string, ModelFields> = {};
   for (const [model, fields] of Object.entries(merged)) {
     const defs: Record<string, FieldDef> = {};

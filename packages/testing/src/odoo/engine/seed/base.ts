@@ -102,6 +102,10 @@ export function seedBase(store: RecordStore, version: FakeOdooVersion): void {
   put('res.users', { id: 2, login: 'admin', partner_id: 3, company_id: 1, active: true, share: false });
   put('res.users', { id: 6, login: 'demo', partner_id: 7, company_id: 1, active: true, share: false });
   store.reserveIds('res.users', 7);
+  // The chatter subtypes of the mail module (ids as `SUBTYPE_IDS` gives them).
+  put('mail.message.subtype', { id: 1, name: 'Discussions', internal: false, default: true });
+  put('mail.message.subtype', { id: 2, name: 'Note', internal: true, default: false });
+  put('mail.message.subtype', { id: 3, name: 'Activities', internal: false, default: true });
   put('ir.config_parameter', { id: 1, key: 'web.base.url', value: 'http://localhost:8069' });
   put('ir.config_parameter', { id: 2, key: 'database.uuid', value: '00000000-0000-4000-8000-000000000000' });
   if (version === 19) {
