@@ -1,6 +1,7 @@
 import type {
   ExternalRef,
   FulfillmentRequest,
+  HandshakeState,
   InventoryAdjustment,
   InventoryLevel,
   Return,
@@ -12,12 +13,17 @@ import type { OdooClient } from '@crossdock/odoo-client';
 import type { Connector, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
 import type { OdooContext } from './context.js';
-import { guard } from './errors.js';
+import { guard, refusal } from './errors.js';
 import { adjustInventory, readLevels } from './inventory.js';
+import { releaseText } from './note-texts.js';
+import { type NoteResult, postNoteOnce } from './notes.js';
 import { readOrders } from './orders.js';
-import { readRequests } from './requests.js';
+import { parseRefId } from './records.js';
+import { readRequest, readRequests } from './requests.js';
 import { createReturn } from './returns.js';
+import { readReturns } from './returns-read.js';
 import { type ApplyShipmentResult, applyShipmentToPicking, type Remainder } from './ship.js';
+import { readShipments } from './shipments.js';
 import type { OdooPage } from './skipped.js';
 
 export interface OdooConnectorOptions {
@@ -36,7 +42,32 @@ export interface OdooConnectorOptions {
 
 type Options = Partial<OperationOptions>;
 
-/** The Odoo connector: demand, shipments onto pickings, stock and returns, over canonical objects. */
+/** A picking: its id, or its ref (`{ system: 'odoo', id: 'stock.picking:21' }`, a request's `refs` entry). */
+export type PickingTarget = number | ExternalRef;
+
+/** A release to a warehouse, as recorded on the picking. */
+export interface ReleaseRecord {
+  /** Where the request lives now, e.g. `{ system: 'shipbob', id: '123' }`. */
+  readonly ref: ExternalRef;
+  /** How far the handshake got: `submitted`, `accepted`, `rejected`, `cancel_accepted`… */
+  readonly handshake: HandshakeState;
+  /** Why, when the warehouse said (a rejection's reason). @example 'address not deliverable' */
+  readonly reason?: string;
+}
+
+/** A page read by `since` (ISO 8601, records written at or after it) and cursor. */
+export interface SinceQuery {
+  readonly since?: string;
+  readonly cursor?: string;
+  /** Records per page. Default 100. */
+  readonly pageSize?: number;
+}
+
+/**
+ * The Odoo connector: demand, shipments onto pickings, stock and returns, over canonical objects.
+ * Odoo is where orders come from, so there is no `fulfillment.release`/`cancel`: the integration
+ * releases to a warehouse and records it here with `recordRelease`.
+ */
 export interface OdooConnector extends Pick<Connector, 'system'> {
   readonly system: 'odoo';
   readonly orders: {
@@ -50,11 +81,23 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
       query?: { readonly cursor?: string; readonly pageSize?: number },
       options?: Options,
     ): Promise<OdooPage<FulfillmentRequest>>;
+    /** One picking's request, by its ref, mapped as `requests` maps a page. */
+    get(ref: ExternalRef, options?: Options): Promise<FulfillmentRequest>;
     applyShipment(
-      pickingId: number,
+      picking: PickingTarget,
       shipment: Shipment,
       options?: Options & { readonly remainder?: Readonly<Record<string, Remainder>> },
     ): Promise<ApplyShipmentResult>;
+    /**
+     * Records on the picking where it was released and how far the handshake got (a note in its
+     * chatter, with the correlation id); the same release and handshake again posts nothing.
+     */
+    recordRelease(picking: PickingTarget, release: ReleaseRecord, options?: Options): Promise<NoteResult>;
+    /** A note in the picking's chatter (e.g. a tracking update), posted once per picking and text. */
+    note(picking: PickingTarget, text: string, options?: Options): Promise<NoteResult>;
+  };
+  readonly shipments: {
+    list(query?: SinceQuery, options?: Options): Promise<OdooPage<Shipment>>;
   };
   readonly inventory: {
     levels(
@@ -64,8 +107,24 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
     adjust(adjustment: InventoryAdjustment, options?: Options): Promise<{ readonly applied: boolean }>;
   };
   readonly returns: {
+    list(query?: SinceQuery, options?: Options): Promise<OdooPage<Return>>;
     create(ret: Return, options?: Options): Promise<{ readonly ref: ExternalRef }>;
   };
+}
+
+/** The picking id of a target, or a refusal for a ref that is not an Odoo picking. */
+function pickingIdOf(target: PickingTarget, operation: string, correlationId: string | undefined): number {
+  if (typeof target === 'number') return target;
+  const id = target.system === 'odoo' ? parseRefId(target.id, 'stock.picking') : undefined;
+  if (id === undefined) {
+    throw refusal(
+      operation,
+      'unknown_ref',
+      `${target.system} ${target.id} is not an Odoo picking`,
+      correlationId,
+    );
+  }
+  return id;
 }
 
 /**
@@ -111,13 +170,44 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
     fulfillment: {
       requests: (query = {}, op = {}) =>
         guard('fulfillment.requests', op.correlationId, () => readRequests(ctx, query)),
-      applyShipment: (pickingId, shipment, op = {}) =>
+      get: (ref, op = {}) =>
+        guard('fulfillment.get', op.correlationId, () => readRequest(ctx, ref, op.correlationId)),
+      applyShipment: (picking, shipment, op = {}) =>
         guard('fulfillment.applyShipment', op.correlationId, () =>
-          applyShipmentToPicking(ctx, pickingId, shipment, {
-            ...(op.remainder === undefined ? {} : { remainder: op.remainder }),
-            ...(op.correlationId === undefined ? {} : { correlationId: op.correlationId }),
-          }),
+          applyShipmentToPicking(
+            ctx,
+            pickingIdOf(picking, 'fulfillment.applyShipment', op.correlationId),
+            shipment,
+            {
+              ...(op.remainder === undefined ? {} : { remainder: op.remainder }),
+              ...(op.correlationId === undefined ? {} : { correlationId: op.correlationId }),
+            },
+          ),
         ),
+      recordRelease: (picking, release, op = {}) =>
+        guard('fulfillment.recordRelease', op.correlationId, () =>
+          postNoteOnce(
+            ctx,
+            pickingIdOf(picking, 'fulfillment.recordRelease', op.correlationId),
+            releaseText(release.ref, release.handshake, release.reason),
+            op.correlationId,
+          ),
+        ),
+      note: (picking, text, op = {}) =>
+        guard('fulfillment.note', op.correlationId, async () => {
+          if (text.trim() === '')
+            throw refusal('fulfillment.note', 'empty_note', 'the note is empty', op.correlationId);
+          return postNoteOnce(
+            ctx,
+            pickingIdOf(picking, 'fulfillment.note', op.correlationId),
+            `Crossdock: ${text.trim()}`,
+            op.correlationId,
+          );
+        }),
+    },
+    shipments: {
+      list: (query = {}, op = {}) =>
+        guard('shipments.list', op.correlationId, () => readShipments(ctx, query, op.correlationId)),
     },
     inventory: {
       levels: (query = {}, op = {}) =>
@@ -131,6 +221,8 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
         ),
     },
     returns: {
+      list: (query = {}, op = {}) =>
+        guard('returns.list', op.correlationId, () => readReturns(ctx, query, op.correlationId)),
       create: (ret, op = {}) =>
         guard('returns.create', op.correlationId, () => createReturnOnce(ret, op.correlationId)),
     },

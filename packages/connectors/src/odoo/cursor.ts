@@ -1,3 +1,4 @@
+import { refusal } from './errors.js';
 import { naiveTime } from './records.js';
 
 /** A keyset position: the last record's `write_date` (naive UTC) and id. */
@@ -56,4 +57,23 @@ export function withKeyset(domain: readonly unknown[], cursor: string | undefine
 function andAll(domain: readonly unknown[]): unknown[] {
   if (domain.some((term) => typeof term === 'string')) return [...domain];
   return [...Array.from({ length: domain.length - 1 }, () => '&'), ...domain];
+}
+
+/**
+ * The domain leaf of records written at or after `since` (an ISO 8601 timestamp), or none. An
+ * unreadable timestamp is refused before anything is sent.
+ *
+ * @example sinceDomain('2026-11-25T12:00:00Z', 'shipments.list', 'c-1'); // [['write_date', '>=', '2026-11-25 12:00:00']]
+ */
+export function sinceDomain(
+  since: string | undefined,
+  operation: string,
+  correlationId: string | undefined,
+): unknown[] {
+  if (since === undefined) return [];
+  const at = new Date(since);
+  if (Number.isNaN(at.getTime())) {
+    throw refusal(operation, 'invalid_since', `since is not a timestamp: ${since}`, correlationId);
+  }
+  return [['write_date', '>=', naiveTime(at.toISOString())]];
 }

@@ -2,6 +2,17 @@ import { isIdempotencyError } from '@crossdock/idempotency';
 import { isOdooError } from '@crossdock/odoo-client';
 import { claimRefusal } from '../contract/claim-error.js';
 import { ConnectorError, isConnectorError } from '../contract/errors.js';
+import { isMalformedRecordError } from './shape.js';
+
+/** Operations that only read: a failure in them changed nothing in Odoo. */
+const READS = new Set([
+  'orders.list',
+  'fulfillment.requests',
+  'fulfillment.get',
+  'shipments.list',
+  'returns.list',
+  'inventory.levels',
+]);
 
 /**
  * Runs one connector operation, turning every `OdooError` into a `ConnectorError` that keeps the
@@ -29,6 +40,19 @@ export function toConnectorError(
   error: unknown,
 ): unknown {
   if (isIdempotencyError(error)) return claimRefusal('odoo', operation, error, correlationId);
+  if (isMalformedRecordError(error)) {
+    return new ConnectorError({
+      system: 'odoo',
+      operation,
+      message: error.message,
+      vendorCode: 'malformed_record',
+      retryable: false,
+      executed: READS.has(operation) ? 'no' : 'unknown',
+      ...(correlationId === undefined ? {} : { correlationId }),
+      externalId: `${error.model}:${String(error.recordId)}`,
+      cause: error,
+    });
+  }
   if (isConnectorError(error) || !isOdooError(error)) return error;
   return new ConnectorError({
     system: 'odoo',

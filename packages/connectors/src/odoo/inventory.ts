@@ -20,9 +20,18 @@ import {
   unique,
   uomCode,
 } from './records.js';
+import { recordShape } from './shape.js';
 import { storableLeaf } from './version.js';
 
-const QUANT_FIELDS = ['product_id', 'location_id', 'lot_id', 'quantity', 'reserved_quantity', 'write_date'];
+const QUANT = recordShape('stock.quant', {
+  product_id: 'm2o!',
+  location_id: 'm2o!',
+  lot_id: 'm2o',
+  quantity: 'number',
+  reserved_quantity: 'number',
+  write_date: 'time',
+});
+const PRODUCT = recordShape('product.product', { default_code: 'text', uom_id: 'm2o' });
 
 /**
  * Stock per product, internal location and lot as snapshots: `onHand` is the quant's quantity,
@@ -43,14 +52,18 @@ export async function readLevels(
     ...(query.skus === undefined ? [] : [['product_id.default_code', 'in', [...query.skus]]]),
     ...(ctx.warehouseId === undefined ? [] : [['warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const quants = await ctx.client
-    .model('stock.quant')
-    .searchRead({ domain, fields: QUANT_FIELDS, order: 'id asc', limit: pageSize });
+  const quants = QUANT.check(
+    await ctx.client
+      .model('stock.quant')
+      .searchRead({ domain, fields: QUANT.fields, order: 'id asc', limit: pageSize }),
+  );
   if (quants.length === 0) return { items: [] };
   const products = byId(
-    await ctx.client.model('product.product').read(unique(quants.map((q) => m2oId(q.product_id))), {
-      fields: ['default_code', 'uom_id'],
-    }),
+    PRODUCT.check(
+      await ctx.client.model('product.product').read(unique(quants.map((q) => m2oId(q.product_id))), {
+        fields: PRODUCT.fields,
+      }),
+    ),
   );
   const asOf = new Date().toISOString();
   const items = quants.map((quant) => toLevel(quant, products, asOf));

@@ -15,21 +15,36 @@ import {
   unique,
   uomCode,
 } from './records.js';
+import { recordShape } from './shape.js';
 import { mapOrSkip, type OdooPage } from './skipped.js';
 import { saleLineUomField } from './version.js';
 
-const ORDER_FIELDS = [
-  'name',
-  'state',
-  'partner_id',
-  'partner_shipping_id',
-  'currency_id',
-  'date_order',
-  'order_line',
-  'client_order_ref',
-  'note',
-  'write_date',
-];
+const ORDER = recordShape('sale.order', {
+  name: 'text!',
+  state: 'text!',
+  partner_id: 'm2o!',
+  partner_shipping_id: 'm2o',
+  currency_id: 'm2o',
+  date_order: 'time',
+  order_line: 'ids',
+  client_order_ref: 'text',
+  note: 'text',
+  write_date: 'time!',
+});
+const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text' });
+
+/** The sale order line fields; the unit field is `product_uom` up to 18, `product_uom_id` from 19. */
+function lineShape(uomField: string) {
+  return recordShape('sale.order.line', {
+    order_id: 'm2o!',
+    product_id: 'm2o',
+    product_uom_qty: 'number',
+    [uomField]: 'm2o',
+    price_unit: 'number',
+    discount: 'number',
+    display_type: 'text',
+  });
+}
 
 /**
  * Reads a page of confirmed sale orders (`state = 'sale'`) by `(write_date, id)` keyset: orders,
@@ -46,33 +61,28 @@ export async function readOrders(
     ['state', '=', 'sale'],
     ...(ctx.warehouseId === undefined ? [] : [['warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const orders = await ctx.client.model('sale.order').searchRead({
-    domain: withKeyset(base, query.cursor),
-    fields: ORDER_FIELDS,
-    order: KEYSET_ORDER,
-    limit: pageSize,
-  });
+  const orders = ORDER.check(
+    await ctx.client.model('sale.order').searchRead({
+      domain: withKeyset(base, query.cursor),
+      fields: ORDER.fields,
+      order: KEYSET_ORDER,
+      limit: pageSize,
+    }),
+  );
   if (orders.length === 0) return { items: [], skipped: [] };
   const uomField = saleLineUomField(await ctx.major());
   const lineIds = orders.flatMap((o) => ids(o.order_line));
+  const LINE = lineShape(uomField);
   const lines =
     lineIds.length === 0
       ? []
-      : await ctx.client.model('sale.order.line').read(lineIds, {
-          fields: [
-            'order_id',
-            'product_id',
-            'product_uom_qty',
-            uomField,
-            'price_unit',
-            'discount',
-            'display_type',
-          ],
-        });
+      : LINE.check(await ctx.client.model('sale.order.line').read(lineIds, { fields: LINE.fields }));
   const products = byId(
-    await ctx.client.model('product.product').read(unique(lines.map((l) => m2oId(l.product_id))), {
-      fields: ['default_code', 'name'],
-    }),
+    PRODUCT.check(
+      await ctx.client.model('product.product').read(unique(lines.map((l) => m2oId(l.product_id))), {
+        fields: PRODUCT.fields,
+      }),
+    ),
   );
   const parties = await readParties(
     ctx,

@@ -1,19 +1,21 @@
 import type { Party } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
 import { byId, m2oId, type OdooRecord, odooRef, str, unique } from './records.js';
+import { recordShape } from './shape.js';
 
-const PARTNER_FIELDS = [
-  'name',
-  'street',
-  'street2',
-  'city',
-  'zip',
-  'state_id',
-  'country_id',
-  'email',
-  'phone',
-  'parent_id',
-];
+const PARTNER = recordShape('res.partner', {
+  name: 'text',
+  street: 'text',
+  street2: 'text',
+  city: 'text',
+  zip: 'text',
+  state_id: 'm2o',
+  country_id: 'm2o',
+  email: 'text',
+  phone: 'text',
+  parent_id: 'm2o',
+});
+const COUNTRY = recordShape('res.country', { code: 'text' });
 
 /**
  * Reads partners and their countries in two calls, whatever their number, and maps them to parties.
@@ -26,12 +28,16 @@ export async function readParties(
 ): Promise<Map<number, Party>> {
   const parties = new Map<number, Party>();
   if (partnerIds.length === 0) return parties;
-  const partners = await ctx.client.model('res.partner').read(unique(partnerIds), { fields: PARTNER_FIELDS });
+  const partners = PARTNER.check(
+    await ctx.client.model('res.partner').read(unique(partnerIds), { fields: PARTNER.fields }),
+  );
   const countryIds = unique(partners.map((p) => m2oId(p.country_id)));
   const countries =
     countryIds.length === 0
       ? new Map<number, OdooRecord>()
-      : byId(await ctx.client.model('res.country').read(countryIds, { fields: ['code'] }));
+      : byId(
+          COUNTRY.check(await ctx.client.model('res.country').read(countryIds, { fields: COUNTRY.fields })),
+        );
   for (const partner of partners) parties.set(partner.id as number, toParty(partner, countries));
   return parties;
 }

@@ -53,6 +53,18 @@ export function byId(records: readonly OdooRecord[]): Map<number, OdooRecord> {
   return new Map(records.map((record) => [record.id as number, record]));
 }
 
+/** Records grouped by the id their many2one `field` points at (`-1` for none). @example groupBy(moves, 'picking_id'); */
+export function groupBy(records: readonly OdooRecord[], field: string): Map<number, OdooRecord[]> {
+  const groups = new Map<number, OdooRecord[]>();
+  for (const record of records) {
+    const key = m2oId(record[field]) ?? -1;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  return groups;
+}
+
 /**
  * An Odoo datetime (normalised ISO `…Z` or naive UTC `YYYY-MM-DD HH:MM:SS`) as ISO 8601 with `Z`.
  *

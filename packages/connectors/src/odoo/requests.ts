@@ -1,52 +1,60 @@
 import {
   decimal,
+  type ExternalRef,
   type FulfillmentLine,
   type FulfillmentRequest,
   FulfillmentRequestSchema,
   parseCanonical,
+  type WarehouseRef,
 } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
 import { encodeCursor, KEYSET_ORDER, keysetOf, withKeyset } from './cursor.js';
+import { refusal } from './errors.js';
 import { readParties } from './parties.js';
 import {
   byId,
+  groupBy,
   ids,
   isoTime,
   m2oId,
   m2oName,
   type OdooRecord,
   odooRef,
+  parseRefId,
   qty,
   str,
   unique,
   uomCode,
 } from './records.js';
-import { mapOrSkip, type OdooPage } from './skipped.js';
+import { recordShape } from './shape.js';
+import { mapOrSkip, type OdooPage, type SkippedRecord } from './skipped.js';
 
-const PICKING_FIELDS = [
-  'name',
-  'state',
-  'origin',
-  'sale_id',
-  'partner_id',
-  'picking_type_id',
-  'move_ids',
-  'scheduled_date',
-  'carrier_id',
-  'carrier_tracking_ref',
-  'backorder_id',
-  'create_date',
-  'write_date',
-];
-const MOVE_FIELDS = [
-  'product_id',
-  'product_uom_qty',
-  'quantity',
-  'product_uom',
-  'state',
-  'sale_line_id',
-  'picking_id',
-];
+const PICKING = recordShape('stock.picking', {
+  name: 'text!',
+  state: 'text!',
+  origin: 'text',
+  sale_id: 'm2o',
+  partner_id: 'm2o',
+  picking_type_id: 'm2o!',
+  move_ids: 'ids',
+  scheduled_date: 'time',
+  carrier_id: 'm2o',
+  carrier_tracking_ref: 'text',
+  backorder_id: 'm2o',
+  create_date: 'time',
+  write_date: 'time!',
+});
+const MOVE = recordShape('stock.move', {
+  product_id: 'm2o!',
+  product_uom_qty: 'number',
+  quantity: 'number',
+  product_uom: 'm2o',
+  state: 'text!',
+  sale_line_id: 'm2o',
+  picking_id: 'm2o',
+});
+const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text', barcode: 'text' });
+const PICKING_TYPE = recordShape('stock.picking.type', { code: 'text', warehouse_id: 'm2o' });
 
 /** The id of a request line: its sale order line, or the move when it has none. */
 export function requestLineId(move: OdooRecord): string {
@@ -72,39 +80,99 @@ export async function readRequests(
     ['sale_id.state', '=', 'sale'],
     ...(ctx.warehouseId === undefined ? [] : [['picking_type_id.warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const pickings = await ctx.client.model('stock.picking').searchRead({
-    domain: withKeyset(base, query.cursor),
-    fields: PICKING_FIELDS,
-    order: KEYSET_ORDER,
-    limit: pageSize,
-  });
-  if (pickings.length === 0) return { items: [], skipped: [] };
-  const moveIds = pickings.flatMap((p) => ids(p.move_ids));
-  const moves =
-    moveIds.length === 0 ? [] : await ctx.client.model('stock.move').read(moveIds, { fields: MOVE_FIELDS });
-  const products = byId(
-    await ctx.client.model('product.product').read(unique(moves.map((m) => m2oId(m.product_id))), {
-      fields: ['default_code', 'name', 'barcode'],
+  const pickings = PICKING.check(
+    await ctx.client.model('stock.picking').searchRead({
+      domain: withKeyset(base, query.cursor),
+      fields: PICKING.fields,
+      order: KEYSET_ORDER,
+      limit: pageSize,
     }),
   );
-  const types = byId(
-    await ctx.client.model('stock.picking.type').read(unique(pickings.map((p) => m2oId(p.picking_type_id))), {
-      fields: ['warehouse_id'],
-    }),
-  );
-  const parties = await readParties(ctx, unique(pickings.map((p) => m2oId(p.partner_id))));
-  const movesByPicking = new Map<number, OdooRecord[]>();
-  for (const move of moves) {
-    const pickingId = m2oId(move.picking_id) ?? -1;
-    movesByPicking.set(pickingId, [...(movesByPicking.get(pickingId) ?? []), move]);
-  }
-  const { items, skipped } = mapOrSkip('stock.picking', pickings, (picking) =>
-    toRequest(picking, movesByPicking.get(picking.id as number) ?? [], products, types, parties),
-  );
+  const { items, skipped } = await requestsOf(ctx, pickings);
   const last = pickings.at(-1);
   return pickings.length < pageSize || !last
     ? { items, skipped }
     : { items, skipped, next: encodeCursor(keysetOf(last)) };
+}
+
+/**
+ * The fulfillment request of one outgoing picking, by its ref (`stock.picking:<id>`), mapped as a
+ * page of `readRequests` maps it. A ref that is not an Odoo picking, a picking that does not exist
+ * or is not a delivery, or one that cannot be expressed canonically is a `ConnectorError`.
+ *
+ * @example const request = await readRequest(ctx, { system: 'odoo', id: 'stock.picking:21' }, 'c-1');
+ */
+export async function readRequest(
+  ctx: OdooContext,
+  ref: ExternalRef,
+  correlationId: string | undefined,
+): Promise<FulfillmentRequest> {
+  const operation = 'fulfillment.get';
+  const pickingId = ref.system === 'odoo' ? parseRefId(ref.id, 'stock.picking') : undefined;
+  if (pickingId === undefined) {
+    throw refusal(operation, 'unknown_ref', `${ref.system} ${ref.id} is not an Odoo picking`, correlationId);
+  }
+  const externalId = `stock.picking:${pickingId}`;
+  const pickings = PICKING.check(
+    await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),
+  );
+  if (pickings.length === 0)
+    throw refusal(operation, 'not_found', `${externalId} does not exist`, correlationId, externalId);
+  const { items, skipped, types } = await requestsOf(ctx, pickings);
+  const code = types.get(m2oId(pickings[0]?.picking_type_id) ?? -1)?.code;
+  if (code !== 'outgoing') {
+    throw refusal(operation, 'not_a_delivery', `${externalId} is not a delivery`, correlationId, externalId);
+  }
+  const [request] = items;
+  if (request) return request;
+  throw refusal(
+    operation,
+    'unmappable',
+    `${externalId} cannot be expressed as a fulfillment request: ${skipped[0]?.reason ?? 'unknown'}`,
+    correlationId,
+    externalId,
+  );
+}
+
+/** The picking types of pickings (their `code` and warehouse), by id, in one read. */
+export async function readPickingTypes(
+  ctx: OdooContext,
+  pickings: readonly OdooRecord[],
+): Promise<Map<number, OdooRecord>> {
+  const typeIds = unique(pickings.map((p) => m2oId(p.picking_type_id)));
+  if (typeIds.length === 0) return new Map();
+  return byId(
+    PICKING_TYPE.check(
+      await ctx.client.model('stock.picking.type').read(typeIds, { fields: PICKING_TYPE.fields }),
+    ),
+  );
+}
+
+/** Maps pickings to requests with one read each of their moves, products, picking types and partners. */
+async function requestsOf(
+  ctx: OdooContext,
+  pickings: readonly OdooRecord[],
+): Promise<{ items: FulfillmentRequest[]; skipped: SkippedRecord[]; types: Map<number, OdooRecord> }> {
+  if (pickings.length === 0) return { items: [], skipped: [], types: new Map() };
+  const moveIds = pickings.flatMap((p) => ids(p.move_ids));
+  const moves =
+    moveIds.length === 0
+      ? []
+      : MOVE.check(await ctx.client.model('stock.move').read(moveIds, { fields: MOVE.fields }));
+  const products = byId(
+    PRODUCT.check(
+      await ctx.client.model('product.product').read(unique(moves.map((m) => m2oId(m.product_id))), {
+        fields: PRODUCT.fields,
+      }),
+    ),
+  );
+  const types = await readPickingTypes(ctx, pickings);
+  const parties = await readParties(ctx, unique(pickings.map((p) => m2oId(p.partner_id))));
+  const movesByPicking = groupBy(moves, 'picking_id');
+  const { items, skipped } = mapOrSkip('stock.picking', pickings, (picking) =>
+    toRequest(picking, movesByPicking.get(picking.id as number) ?? [], products, types, parties),
+  );
+  return { items, skipped, types };
 }
 
 function toRequest(
@@ -114,8 +182,6 @@ function toRequest(
   types: Map<number, OdooRecord>,
   parties: Map<number, import('@crossdock/canonical').Party>,
 ): FulfillmentRequest {
-  const warehouse = types.get(m2oId(picking.picking_type_id) ?? -1)?.warehouse_id;
-  const warehouseId = m2oId(warehouse);
   const carrier = m2oName(picking.carrier_id);
   const saleId = m2oId(picking.sale_id);
   const orderNumber = m2oName(picking.sale_id);
@@ -124,25 +190,34 @@ function toRequest(
     id: `stock.picking:${String(picking.id)}`,
     ...(saleId === undefined ? {} : { orderId: `sale.order:${saleId}` }),
     ...(orderNumber === undefined ? {} : { orderNumber }),
-    warehouse: {
-      id: warehouseId === undefined ? 'default' : `stock.warehouse:${warehouseId}`,
-      ...(m2oName(warehouse) === undefined ? {} : { name: m2oName(warehouse) }),
-      refs: warehouseId === undefined ? [] : [odooRef('stock.warehouse', warehouseId)],
-    },
+    warehouse: warehouseOf(picking, types),
     handshake: picking.state === 'cancel' ? 'cancel_accepted' : 'accepted',
     shipTo: partner ?? { name: 'Unknown', refs: [] },
     ...(carrier === undefined ? {} : { carrierService: { carrier } }),
     lines: toLines(moves, products),
     createdAt: isoTime(picking.create_date) ?? isoTime(picking.write_date),
     updatedAt: isoTime(picking.write_date),
-    refs: [{ ...odooRef('stock.picking', picking.id as number), ...etag(picking) }],
+    refs: [pickingRef(picking)],
   };
   return parseCanonical(FulfillmentRequestSchema, request);
 }
 
-function etag(record: OdooRecord): { etag?: string } {
-  const at = str(record.write_date);
-  return at === undefined ? {} : { etag: at };
+/** The warehouse of a picking, through its picking type (`default` when the type has none). */
+export function warehouseOf(picking: OdooRecord, types: Map<number, OdooRecord>): WarehouseRef {
+  const warehouse = types.get(m2oId(picking.picking_type_id) ?? -1)?.warehouse_id;
+  const warehouseId = m2oId(warehouse);
+  const name = m2oName(warehouse);
+  return {
+    id: warehouseId === undefined ? 'default' : `stock.warehouse:${warehouseId}`,
+    ...(name === undefined ? {} : { name }),
+    refs: warehouseId === undefined ? [] : [odooRef('stock.warehouse', warehouseId)],
+  };
+}
+
+/** The ref of a picking, its `write_date` as the etag. */
+export function pickingRef(picking: OdooRecord): ExternalRef {
+  const at = str(picking.write_date);
+  return { ...odooRef('stock.picking', picking.id as number), ...(at === undefined ? {} : { etag: at }) };
 }
 
 /** Moves grouped by sale order line into ledgers: done moves count as shipped, cancelled ones as closed short. */
@@ -177,7 +252,12 @@ function toLines(moves: readonly OdooRecord[], products: Map<number, OdooRecord>
       uom: uomCode(first.product_uom),
       ledger: { ordered, shipped, cancelled, allocated, backordered: '0', returned: '0' },
       differences: decimal.isZero(cancelled) ? [] : [{ reason: 'CP' as const, quantity: cancelled }],
-      refs: group.length === 1 ? [odooRef('stock.move', first.id as number)] : [],
+      // A line's Odoo record is its sale order line; a line without one is a single move.
+      refs: [
+        saleLine === undefined
+          ? odooRef('stock.move', first.id as number)
+          : odooRef('sale.order.line', saleLine),
+      ],
     };
   });
 }

@@ -1,13 +1,19 @@
 import type { ExternalRef, Return } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
-import { byId, m2oId, odooRef, parseRefId, str, unique } from './records.js';
+import { returnText } from './note-texts.js';
+import { postNoteAfterWrite } from './notes.js';
+import { byId, m2oId, m2oName, odooRef, parseRefId, str, unique } from './records.js';
+import { recordShape } from './shape.js';
+
+const RETURN_PICKING = recordShape('stock.picking', { name: 'text!', return_id: 'm2o' });
 
 /**
  * Creates the return of a delivery through `stock.return.picking` (context `active_id`/`active_ids`
  * of the original picking), sets the quantity per returned product, creates the return picking
  * and validates it. The delivery is `ret.shipmentId` (`stock.picking:<id>`) or the latest done
- * delivery of `ret.orderId` (`sale.order:<id>`).
+ * delivery of `ret.orderId` (`sale.order:<id>`). A note on the return picking and on the delivery says
+ * what came back, under which RMA.
  *
  * @example const { ref } = await createReturn(ctx, ret); // { system: 'odoo', id: 'stock.picking:23' }
  */
@@ -61,6 +67,13 @@ export async function createReturn(
       .write([move.id as number], { quantity: move.product_uom_qty, picked: true });
   }
   await ctx.client.model('stock.picking').call('button_validate', { ids: [returnId] });
+  const [made] = RETURN_PICKING.check(
+    await ctx.client.model('stock.picking').read([returnId], { fields: RETURN_PICKING.fields }),
+  );
+  const text = returnText(ret, str(made?.name) ?? `stock.picking:${returnId}`, m2oName(made?.return_id));
+  for (const pickingId of [returnId, originalId]) {
+    await postNoteAfterWrite(ctx, pickingId, text, correlationId, operation);
+  }
   return { ref: odooRef('stock.picking', returnId) };
 }
 

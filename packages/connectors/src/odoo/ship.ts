@@ -2,8 +2,16 @@ import { decimal, type Shipment, type ShipmentContent } from '@crossdock/canonic
 import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
+import {
+  type RestOutcome,
+  shipmentAppliedText,
+  shipmentNotAppliedText,
+  shipmentNoteHead,
+} from './note-texts.js';
+import { postNoteAfterWrite, postNoteOnce } from './notes.js';
 import { byId, ids, m2oId, type OdooRecord, str, unique } from './records.js';
 import { requestLineId } from './requests.js';
+import { recordShape } from './shape.js';
 
 /** What the warehouse said about the open rest of a line: backorder (`BP`), close short (`CP`), cancel (`IC`). */
 export type Remainder = 'BP' | 'CP' | 'IC';
@@ -48,7 +56,17 @@ interface SubstitutePlan {
   lots: Map<string, string>;
 }
 
-const MOVE_FIELDS = ['product_id', 'product_uom_qty', 'quantity', 'state', 'sale_line_id', 'move_line_ids'];
+const PICKING = recordShape('stock.picking', { state: 'text!', move_ids: 'ids', name: 'text!' });
+const BACKORDER = recordShape('stock.picking', { name: 'text!' });
+const MOVE = recordShape('stock.move', {
+  product_id: 'm2o!',
+  product_uom_qty: 'number',
+  quantity: 'number',
+  state: 'text!',
+  sale_line_id: 'm2o',
+  move_line_ids: 'ids',
+});
+const PRODUCT = recordShape('product.product', { default_code: 'text', tracking: 'text' });
 
 /** One move's part of a shipment: the quantity and, for tracked products, the lots. */
 interface MovePlan {
@@ -64,6 +82,10 @@ interface MovePlan {
  * substitute as an extra move on the picking; the ordered move ships none of it and its rest
  * follows `remainder`. Serials become one lot and one move line (quantity 1) each.
  *
+ * Every call leaves one note in the picking's chatter per shipment: what shipped and what became
+ * of the rest when it is applied; that it was not applied when the picking was already done or
+ * cancelled (posted once: a repeated call finds the note and posts nothing).
+ *
  * @example
  * await applyShipmentToPicking(ctx, 21, shipment, { remainder: { 'sale.order.line:51': 'BP' } });
  */
@@ -73,8 +95,9 @@ export async function applyShipmentToPicking(
   shipment: Shipment,
   options: { readonly remainder?: Readonly<Record<string, Remainder>>; readonly correlationId?: string },
 ): Promise<ApplyShipmentResult> {
-  const pickings = ctx.client.model('stock.picking');
-  const [picking] = await pickings.read([pickingId], { fields: ['state', 'move_ids', 'name'] });
+  const [picking] = PICKING.check(
+    await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),
+  );
   if (!picking) {
     throw refusal(
       'fulfillment.applyShipment',
@@ -84,15 +107,64 @@ export async function applyShipmentToPicking(
       `stock.picking:${pickingId}`,
     );
   }
-  if (picking.state === 'done') return { applied: false, pickingId, reason: 'already_done' };
-  if (picking.state === 'cancel') return { applied: false, pickingId, reason: 'cancelled' };
+  if (picking.state === 'done' || picking.state === 'cancel') {
+    const reason = picking.state === 'done' ? 'already_done' : 'cancelled';
+    const head = shipmentNoteHead(shipment);
+    await postNoteOnce(
+      ctx,
+      pickingId,
+      shipmentNotAppliedText(shipment, reason),
+      options.correlationId,
+      (old) => old.startsWith(head),
+    );
+    return { applied: false, pickingId, reason };
+  }
+  const result = await applyToOpenPicking(ctx, picking, shipment, options);
+  const rest: RestOutcome =
+    result.outcome === 'closed_short'
+      ? { kind: 'closed_short', reason: closeReason(options.remainder) }
+      : result.outcome === 'backorder'
+        ? {
+            kind: 'backorder',
+            ...(result.backorderName === undefined ? {} : { backorder: result.backorderName }),
+          }
+        : { kind: 'full' };
+  await postNoteAfterWrite(
+    ctx,
+    pickingId,
+    shipmentAppliedText(shipment, rest),
+    options.correlationId,
+    'fulfillment.applyShipment',
+  );
+  const { backorderName: _, ...applied } = result;
+  return applied;
+}
 
-  const moves = await ctx.client.model('stock.move').read(ids(picking.move_ids), { fields: MOVE_FIELDS });
+/** `IC` when the warehouse cancelled the rest and nothing says `CP`, else `CP`. */
+function closeReason(remainder: Readonly<Record<string, Remainder>> | undefined): 'CP' | 'IC' {
+  const decisions = Object.values(remainder ?? {});
+  return decisions.includes('IC') && !decisions.includes('CP') ? 'IC' : 'CP';
+}
+
+/** Applies a shipment to a picking that is neither done nor cancelled. */
+async function applyToOpenPicking(
+  ctx: OdooContext,
+  picking: OdooRecord,
+  shipment: Shipment,
+  options: { readonly remainder?: Readonly<Record<string, Remainder>>; readonly correlationId?: string },
+): Promise<Extract<ApplyShipmentResult, { applied: true }> & { readonly backorderName?: string }> {
+  const pickingId = picking.id as number;
+  const pickings = ctx.client.model('stock.picking');
+  const moves = MOVE.check(
+    await ctx.client.model('stock.move').read(ids(picking.move_ids), { fields: MOVE.fields }),
+  );
   const live = moves.filter((m) => m.state !== 'done' && m.state !== 'cancel');
   const products = byId(
-    await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
-      fields: ['default_code', 'tracking'],
-    }),
+    PRODUCT.check(
+      await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
+        fields: PRODUCT.fields,
+      }),
+    ),
   );
   const { plans, substitutes } = planMoves(shipment, live, products, options.correlationId);
   const substitutions = await addSubstituteMoves(
@@ -143,17 +215,22 @@ export async function applyShipmentToPicking(
     context: answer.context,
   });
   if (!keep) return { applied: true, pickingId, outcome: 'closed_short', substitutions };
-  const [backorder] = await pickings.search({
-    domain: [['backorder_id', '=', pickingId]],
-    order: 'id desc',
-    limit: 1,
-  });
+  const [backorder] = BACKORDER.check(
+    await pickings.searchRead({
+      domain: [['backorder_id', '=', pickingId]],
+      fields: BACKORDER.fields,
+      order: 'id desc',
+      limit: 1,
+    }),
+  );
   return {
     applied: true,
     pickingId,
     outcome: 'backorder',
     substitutions,
-    ...(backorder === undefined ? {} : { backorderId: backorder }),
+    ...(backorder === undefined
+      ? {}
+      : { backorderId: backorder.id as number, backorderName: String(backorder.name) }),
   };
 }
 
@@ -281,7 +358,8 @@ async function addSubstituteMoves(
       picking_type_id: m2oId(picking?.picking_type_id),
       ...(partnerId === undefined ? {} : { partner_id: partnerId }),
     });
-    const readMove = async () => (await moveModel.read([moveId as number], { fields: MOVE_FIELDS }))[0];
+    const readMove = async () =>
+      MOVE.check(await moveModel.read([moveId as number], { fields: MOVE.fields }))[0];
     let created = await readMove();
     if (created?.state === 'draft') {
       // A move added to a confirmed picking stays draft until the picking confirms it.
