@@ -1,0 +1,122 @@
+import { createOdooClient, type OdooClient } from '@crossdock/odoo-client';
+import {
+  createEasyPostHandlers,
+  createShipBobHandlers,
+  createShopifyHandlers,
+  type easypost,
+  type ServedFakeOdoo,
+  type ServedHandlers,
+  SHIPBOB_DEFAULT_WEBHOOK_SECRET,
+  serveFakeOdoo,
+  serveHandlers,
+  type shipbob,
+  type shopify,
+} from '@crossdock/testing';
+import { type Config, ConfigSchema } from '../config/schema.ts';
+import type { ConnectorOverrides } from '../runtime/connectors.ts';
+
+const ODOO_API_KEY = '<api-key>';
+const SHIPBOB_TOKEN = 'shipbob-demo-token';
+const EASYPOST_KEY = 'EZTK_demo_key';
+const EASYPOST_WEBHOOK_SECRET = 'easypost-demo-webhook-secret';
+const SHOP = 'crossdock-demo.myshopify.com';
+const SHOPIFY_TOKEN = 'shpat_demo_token';
+const SHOPIFY_SECRET = 'shpss_demo_secret';
+
+/** The fake systems on loopback ports, and the configuration that points the service at them. */
+export interface EmbeddedSystems {
+  readonly odoo: ServedFakeOdoo;
+  /** A client of the fake Odoo, for seeding and for checking the end state. */
+  readonly odooClient: OdooClient;
+  readonly shipbob: shipbob.ShipBobHandlers;
+  readonly easypost: easypost.FakeEasyPost;
+  readonly shopify: shopify.ShopifyHandlers;
+  readonly config: Config;
+  readonly overrides: ConnectorOverrides;
+  close(): Promise<void>;
+}
+
+/** Options of {@link startEmbeddedSystems}. */
+export interface EmbeddedOptions {
+  /** The fake Odoo's major version. Default 19. */
+  readonly odooVersion?: 18 | 19;
+  /** The service's webhook port; 0 (the default) picks a free one. */
+  readonly httpPort?: number;
+  /** Extra settings over the embedded defaults (intervals, tolerance). */
+  readonly config?: Partial<Config>;
+}
+
+/**
+ * Starts the fake Odoo, ShipBob, EasyPost and Shopify from `@crossdock/testing` on loopback ports
+ * and answers the configuration that points the service at them, with in-memory stores: the
+ * embedded default of `crossdock demo` and of the end-to-end tests.
+ *
+ * @example
+ * const systems = await startEmbeddedSystems();
+ * const service = await createService(systems.config, { overrides: systems.overrides });
+ */
+export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promise<EmbeddedSystems> {
+  const version = options.odooVersion ?? 19;
+  const odoo = await serveFakeOdoo({ version });
+  const shipbobFake = createShipBobHandlers({ token: SHIPBOB_TOKEN });
+  const easypostFake = createEasyPostHandlers({
+    apiKey: EASYPOST_KEY,
+    webhookSecret: EASYPOST_WEBHOOK_SECRET,
+  });
+  const shopifyFake = createShopifyHandlers({
+    shop: SHOP,
+    accessToken: SHOPIFY_TOKEN,
+    apiSecret: SHOPIFY_SECRET,
+  });
+  const served: ServedHandlers[] = await Promise.all([
+    serveHandlers(shipbobFake, { origin: new URL(shipbobFake.baseUrl).origin }),
+    serveHandlers(easypostFake.handlers, { origin: new URL(easypostFake.baseUrl).origin }),
+    serveHandlers(shopifyFake, { origin: `https://${SHOP}` }),
+  ]);
+  const [shipbobServed, easypostServed, shopifyServed] = served as [
+    ServedHandlers,
+    ServedHandlers,
+    ServedHandlers,
+  ];
+  const auth = version === 19 ? { apiKey: ODOO_API_KEY } : { password: 'admin' };
+  const config = ConfigSchema.parse({
+    odoo: { url: odoo.url, db: odoo.engine.database, login: 'admin', ...auth },
+    shipbob: {
+      baseUrl: shipbobServed.url,
+      token: SHIPBOB_TOKEN,
+      channelId: 1,
+      webhookSecrets: SHIPBOB_DEFAULT_WEBHOOK_SECRET,
+    },
+    easypost: {
+      baseUrl: `${easypostServed.url}/v2`,
+      apiKey: EASYPOST_KEY,
+      webhookSecret: EASYPOST_WEBHOOK_SECRET,
+    },
+    shopify: { shop: SHOP, accessToken: SHOPIFY_TOKEN, apiSecret: SHOPIFY_SECRET },
+    http: { host: '127.0.0.1', port: options.httpPort ?? 0 },
+    ...options.config,
+  });
+  // The Shopify connector derives its endpoint from the shop's domain: send that origin to the fake's port.
+  const shopifyFetch: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const target = `${shopifyServed.url}${url.pathname}${url.search}`;
+    return fetch(input instanceof Request ? new Request(target, input) : target, init);
+  };
+  const odooClient = createOdooClient({
+    url: odoo.url,
+    db: odoo.engine.database,
+    auth: { login: 'admin', ...auth },
+  });
+  return {
+    odoo,
+    odooClient,
+    shipbob: shipbobFake,
+    easypost: easypostFake,
+    shopify: shopifyFake,
+    config,
+    overrides: { shopifyFetch },
+    async close() {
+      await Promise.all([odoo.close(), ...served.map((server) => server.close())]);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { StepHandler } from '../runtime/runtime.ts';
+import { releaseStep } from './release.ts';
+
+/** Every queued step by kind; a kind nobody handles is dead-lettered at once. */
+export const STEPS: Readonly<Record<string, StepHandler>> = {
+  release: releaseStep,
+};

@@ -1,0 +1,75 @@
+import { createEasyPostConnector, type EasyPostConnector } from '@crossdock/connectors/easypost';
+import { createOdooConnector, type OdooConnector } from '@crossdock/connectors/odoo';
+import { createShipBobConnector, type ShipBobConnector } from '@crossdock/connectors/shipbob';
+import { createShopifyConnector, type ShopifyConnector } from '@crossdock/connectors/shopify';
+import type { IdempotencyStore } from '@crossdock/idempotency';
+import { createOdooClient, type OdooClient } from '@crossdock/odoo-client';
+import type { Config } from '../config/schema.ts';
+
+/** Every system the service talks to, built from the configuration. */
+export interface Connectors {
+  readonly odooClient: OdooClient;
+  readonly odoo: OdooConnector;
+  /** Warehouse connectors by routing target (`shipbob`). */
+  readonly warehouses: { readonly shipbob: ShipBobConnector };
+  readonly carrier?: EasyPostConnector;
+  readonly channel?: ShopifyConnector;
+}
+
+/** Options for tests and the embedded demo: how to reach a system's fake. */
+export interface ConnectorOverrides {
+  /** Used by the Shopify connector, whose endpoint is derived from the shop's domain. */
+  readonly shopifyFetch?: typeof fetch;
+}
+
+/**
+ * Builds the connectors. Writes Odoo cannot deduplicate itself (returns, delta adjustments) are
+ * claimed in `store`, shared by every instance when it is PostgreSQL.
+ */
+export function createConnectors(
+  config: Config,
+  store: IdempotencyStore,
+  overrides: ConnectorOverrides = {},
+): Connectors {
+  const { odoo } = config;
+  const odooClient = createOdooClient({
+    url: odoo.url,
+    db: odoo.db,
+    auth:
+      odoo.apiKey === undefined
+        ? { login: odoo.login, password: odoo.password ?? '' }
+        : { apiKey: odoo.apiKey, login: odoo.login },
+  });
+  const shipbob = createShipBobConnector({
+    token: config.shipbob.token,
+    channelId: config.shipbob.channelId,
+    webhookSecrets: config.shipbob.webhookSecrets,
+    ...(config.shipbob.baseUrl === undefined ? {} : { baseUrl: config.shipbob.baseUrl }),
+  });
+  const easypost = config.easypost;
+  const shopify = config.shopify;
+  return {
+    odooClient,
+    odoo: createOdooConnector({ client: odooClient, store }),
+    warehouses: { shipbob },
+    ...(easypost === undefined
+      ? {}
+      : {
+          carrier: createEasyPostConnector({
+            apiKey: easypost.apiKey,
+            webhookSecret: easypost.webhookSecret,
+            ...(easypost.baseUrl === undefined ? {} : { baseUrl: easypost.baseUrl }),
+          }),
+        }),
+    ...(shopify === undefined
+      ? {}
+      : {
+          channel: createShopifyConnector({
+            shop: shopify.shop,
+            accessToken: shopify.accessToken,
+            apiSecret: shopify.apiSecret,
+            ...(overrides.shopifyFetch === undefined ? {} : { fetch: overrides.shopifyFetch }),
+          }),
+        }),
+  };
+}
