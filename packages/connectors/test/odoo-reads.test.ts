@@ -140,6 +140,61 @@ for (const version of [18, 19] as const) {
       ]);
     });
 
+    it('applies packages to the move lines and lists the shipment back with them', async () => {
+      const lotted = await product(0, 'lot');
+      const plain = await product(20);
+      const made = await order([
+        [lotted.id, 3],
+        [plain.id, 2],
+      ]);
+      const base = shipmentOf(`S-PKG-${made.pickingId}`, [
+        { lineId: made.lineOf(lotted.id), sku: lotted.code, quantity: '2', lot: 'L-P1' },
+        { lineId: made.lineOf(lotted.id), sku: lotted.code, quantity: '1', lot: 'L-P1' },
+        { lineId: made.lineOf(plain.id), sku: plain.code, quantity: '2' },
+      ]);
+      const inPackages = ['CTN-A', 'CTN-B', 'CTN-B'];
+      const shipment = {
+        ...base,
+        packages: [
+          { id: 'CTN-A', type: 'carton' },
+          { id: 'CTN-B', type: 'carton' },
+        ],
+        contents: base.contents.map((content, i) => ({ ...content, packageId: inPackages[i] })),
+      };
+      const result = await connector.fulfillment.applyShipment(made.pickingId, shipment as never);
+      expect(result).toMatchObject({ applied: true, outcome: 'full' });
+      const listed = await findShipment(made.pickingId);
+      expect(listed?.packages).toEqual([
+        { id: 'CTN-A', type: 'other' },
+        { id: 'CTN-B', type: 'other' },
+      ]);
+      expect(listed?.contents.map((c) => [c.item.sku, c.quantity, c.lot?.number, c.packageId])).toEqual([
+        [lotted.code, '2', 'L-P1', 'CTN-A'],
+        [lotted.code, '1', 'L-P1', 'CTN-B'],
+        [plain.code, '2', undefined, 'CTN-B'],
+      ]);
+      // A second shipment into a package of the same name finds it instead of creating another.
+      const again = await order([[plain.id, 1]]);
+      await connector.fulfillment.applyShipment(again.pickingId, {
+        ...shipmentOf(`S-PKG-${again.pickingId}`, [
+          { lineId: again.lineOf(plain.id), sku: plain.code, quantity: '1' },
+        ]),
+        packages: [{ id: 'CTN-A', type: 'carton' }],
+        contents: [
+          {
+            requestLineId: again.lineOf(plain.id),
+            item: { sku: plain.code, refs: [] },
+            quantity: '1',
+            uom: 'EA',
+            serials: [],
+            packageId: 'CTN-A',
+          },
+        ],
+      } as never);
+      const packageModel = version === 19 ? 'stock.package' : 'stock.quant.package';
+      expect(await client.model(packageModel).search({ domain: [['name', '=', 'CTN-A']] })).toHaveLength(1);
+    });
+
     it('lists neither open deliveries nor returns as shipments, and keeps to since', async () => {
       const a = await product(20);
       const open = await order([[a.id, 1]]);

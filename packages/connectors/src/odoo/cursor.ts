@@ -63,7 +63,9 @@ function andAll(domain: readonly unknown[]): unknown[] {
  * The domain leaf of records written at or after `since` (an ISO 8601 timestamp), or none. An
  * unreadable timestamp is refused before anything is sent.
  *
- * @example sinceDomain('2026-11-25T12:00:00Z', 'shipments.list', 'c-1'); // [['write_date', '>=', '2026-11-25 12:00:00']]
+ * @example
+ * sinceDomain('2026-11-25T12:00:00Z', 'shipments.list', 'c-1');
+ * // [['write_date', '>=', '2026-11-25 12:00:00']]
  */
 export function sinceDomain(
   since: string | undefined,

@@ -51,7 +51,8 @@ export type RestOutcome =
  * substitutions), tracking, carrier, the warehouse's references, and what became of the rest.
  *
  * @example shipmentAppliedText(shipment, { kind: 'backorder', backorder: 'WH/OUT/00016' });
- * // 'Crossdock shipment S-1: shipped 3 EA A-1 (lot L1); tracking 1Z…; the rest stays open in backorder WH/OUT/00016 (BP).'
+ * // 'Crossdock shipment S-1: shipped 3 EA A-1 (lot L1); tracking 1Z…;
+ * //  the rest stays open in backorder WH/OUT/00016 (BP).'
  */
 export function shipmentAppliedText(shipment: Shipment, rest: RestOutcome): string {
   const parts = [`shipped ${shipment.contents.map(contentText).join(', ')}`];

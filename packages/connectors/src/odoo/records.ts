@@ -53,7 +53,11 @@ export function byId(records: readonly OdooRecord[]): Map<number, OdooRecord> {
   return new Map(records.map((record) => [record.id as number, record]));
 }
 
-/** Records grouped by the id their many2one `field` points at (`-1` for none). @example groupBy(moves, 'picking_id'); */
+/**
+ * Records grouped by the id their many2one `field` points at (`-1` for none).
+ *
+ * @example groupBy(moves, 'picking_id').get(21); // the moves of picking 21
+ */
 export function groupBy(records: readonly OdooRecord[], field: string): Map<number, OdooRecord[]> {
   const groups = new Map<number, OdooRecord[]>();
   for (const record of records) {

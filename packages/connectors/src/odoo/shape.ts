@@ -32,7 +32,7 @@ export interface RecordShape {
   readonly model: string;
   /** The field names, for `fields:` of `read` / `search_read`. */
   readonly fields: string[];
-  /** The records as given, once every field has its kind; throws `MalformedRecordError` naming the first bad one. */
+  /** The records, once every field has its kind; a `MalformedRecordError` names the first that has not. */
   check(records: readonly OdooRecord[]): OdooRecord[];
 }
 
@@ -69,7 +69,7 @@ const WORDS: Readonly<Record<FieldKind, string>> = {
   m2o: 'a many2one ([id, name])',
 };
 
-/** What is wrong with one value, or undefined when it fits. Numbers and x2many lists are never empty in Odoo. */
+/** What is wrong with one value, or undefined when it fits. Odoo never sends a number or an x2many empty. */
 function problemOf(spec: FieldSpec, value: unknown): string | undefined {
   const required = spec.endsWith('!');
   const kind = (required ? spec.slice(0, -1) : spec) as FieldKind;

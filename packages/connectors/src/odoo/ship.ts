@@ -1,7 +1,8 @@
-import { decimal, type Shipment, type ShipmentContent } from '@crossdock/canonical';
+import { decimal, type Shipment } from '@crossdock/canonical';
 import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
+import { addParts, type LineParts, type MovePlan, writeMoves } from './move-lines.js';
 import {
   type RestOutcome,
   shipmentAppliedText,
@@ -45,7 +46,7 @@ export interface AppliedSubstitution {
   readonly quantity: string;
 }
 
-/** One substitute to ship: the ordered move it stands in for, what shipped and its lots. */
+/** One substitute to ship: the ordered move it stands in for, what shipped, its lots and packages. */
 interface SubstitutePlan {
   readonly orderedMove: OdooRecord;
   readonly requestLineId: string;
@@ -53,7 +54,7 @@ interface SubstitutePlan {
   readonly orderedSku: string;
   readonly sku: string;
   quantity: string;
-  lots: Map<string, string>;
+  parts: LineParts;
 }
 
 const PICKING = recordShape('stock.picking', { state: 'text!', move_ids: 'ids', name: 'text!' });
@@ -68,16 +69,11 @@ const MOVE = recordShape('stock.move', {
 });
 const PRODUCT = recordShape('product.product', { default_code: 'text', tracking: 'text' });
 
-/** One move's part of a shipment: the quantity and, for tracked products, the lots. */
-interface MovePlan {
-  quantity: string;
-  lots: Map<string, string>;
-}
-
 /**
- * Writes a canonical shipment onto its picking (quantities and `picked` per move, lots, tracking
- * reference), validates it and answers the backorder wizard: any `BP` in `remainder` (or none
- * given) keeps the rest as a backorder, `CP`/`IC` close the picking short. A picking already done
+ * Writes a canonical shipment onto its picking (quantities and `picked` per move, lots and
+ * destination packages on the move lines, tracking reference), validates it and answers the
+ * backorder wizard: any `BP` in `remainder` (or none given) keeps the rest as a backorder, `CP`/`IC`
+ * close the picking short. A picking already done
  * is reported, never changed. A substitution (`substitution` with `orderedItem`) ships the
  * substitute as an extra move on the picking; the ordered move ships none of it and its rest
  * follows `remainder`. Serials become one lot and one move line (quantity 1) each.
@@ -176,30 +172,7 @@ async function applyToOpenPicking(
     options.correlationId,
   );
 
-  const tracked = [...plans.entries()].filter(([, plan]) => plan.lots.size > 0);
-  const lotIds = await ensureLots(
-    ctx,
-    tracked.map(([move, plan]) => [m2oId(move.product_id) ?? 0, [...plan.lots.keys()]] as const),
-  );
-  for (const [move, plan] of plans) {
-    if (plan.lots.size === 0) {
-      await ctx.client
-        .model('stock.move')
-        .write([move.id as number], { quantity: Number(plan.quantity), picked: true });
-      continue;
-    }
-    const productId = m2oId(move.product_id) ?? 0;
-    const oldLines = ids(move.move_line_ids);
-    if (oldLines.length > 0) await ctx.client.model('stock.move.line').unlink(oldLines);
-    await ctx.client.model('stock.move.line').create(
-      [...plan.lots.entries()].map(([lot, quantity]) => ({
-        move_id: move.id,
-        lot_id: lotIds.get(`${productId}\u0000${lot}`),
-        quantity: Number(quantity),
-        picked: true,
-      })),
-    );
-  }
+  await writeMoves(ctx, plans);
   if (shipment.trackingNumbers.length > 0) {
     await pickings.write([pickingId], { carrier_tracking_ref: shipment.trackingNumbers.join(',') });
   }
@@ -244,18 +217,8 @@ function isBackorderWizard(
   );
 }
 
-/** The lots a content ships: one per serial (quantity 1), else its lot; none when untracked. */
-function contentLots(content: ShipmentContent): (readonly [string, string])[] {
-  if (content.serials.length > 0) return content.serials.map((s) => [s, '1'] as const);
-  return content.lot ? [[content.lot.number, content.quantity] as const] : [];
-}
-
-function addLots(target: Map<string, string>, lots: readonly (readonly [string, string])[]): void {
-  for (const [lot, amount] of lots) target.set(lot, decimal.add(target.get(lot) ?? '0', amount));
-}
-
 /**
- * The quantity and lots per live move: contents matched by request line id, else by sku. A
+ * The quantity, lots and packages per live move: contents matched by request line id, else by sku. A
  * substitution (`orderedItem`) matches the ordered move, which ships nothing of it, and becomes a
  * substitute to ship as an extra move.
  */
@@ -285,7 +248,7 @@ function planMoves(
         correlationId,
       );
     }
-    const plan = plans.get(move) ?? { quantity: '0', lots: new Map<string, string>() };
+    const plan = plans.get(move) ?? { quantity: '0', parts: new Map() };
     plans.set(move, plan);
     if (content.substitution && orderedSku !== undefined) {
       const existing = substitutes.find((s) => s.orderedMove === move && s.sku === content.item.sku);
@@ -296,17 +259,15 @@ function planMoves(
         orderedSku,
         sku: content.item.sku,
         quantity: '0',
-        lots: new Map<string, string>(),
+        parts: new Map(),
       };
       substitute.quantity = decimal.add(substitute.quantity, content.quantity);
-      addLots(substitute.lots, contentLots(content));
+      addParts(substitute.parts, content);
       if (!existing) substitutes.push(substitute);
       continue;
     }
     plan.quantity = decimal.add(plan.quantity, content.quantity);
-    const tracking = str(products.get(m2oId(move.product_id) ?? -1)?.tracking) ?? 'none';
-    if (tracking !== 'none' || content.lot || content.serials.length > 0)
-      addLots(plan.lots, contentLots(content));
+    addParts(plan.parts, content);
   }
   return { plans, substitutes };
 }
@@ -366,10 +327,9 @@ async function addSubstituteMoves(
       await ctx.client.model('stock.picking').call('action_confirm', { ids: [pickingId] });
       created = await readMove();
     }
-    const tracking = str(product.tracking) ?? 'none';
     plans.set(created ?? { id: moveId, product_id: productId, move_line_ids: [] }, {
       quantity: substitute.quantity,
-      lots: tracking === 'none' && substitute.lots.size === 0 ? new Map() : substitute.lots,
+      parts: substitute.parts,
     });
     applied.push({
       requestLineId: substitute.requestLineId,
@@ -383,35 +343,4 @@ async function addSubstituteMoves(
     });
   }
   return applied;
-}
-
-/** Finds `stock.lot`s by name and product, creating the missing ones; keys are `productId\0name`. */
-async function ensureLots(
-  ctx: OdooContext,
-  wanted: readonly (readonly [number, readonly string[]])[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  if (wanted.length === 0) return found;
-  const lotModel = ctx.client.model('stock.lot');
-  const existing = await lotModel.searchRead({
-    domain: [
-      ['product_id', 'in', unique(wanted.map(([product]) => product))],
-      ['name', 'in', unique(wanted.flatMap(([, names]) => names))],
-    ],
-    fields: ['name', 'product_id'],
-  });
-  for (const lot of existing)
-    found.set(`${String(m2oId(lot.product_id))}\u0000${String(lot.name)}`, lot.id as number);
-  const missing = wanted.flatMap(([product, names]) =>
-    names
-      .filter((name) => !found.has(`${product}\u0000${name}`))
-      .map((name) => ({ product_id: product, name })),
-  );
-  if (missing.length > 0) {
-    const created = await lotModel.create(missing);
-    for (const [index, lot] of missing.entries()) {
-      found.set(`${lot.product_id}\u0000${lot.name}`, created[index] as number);
-    }
-  }
-  return found;
 }
