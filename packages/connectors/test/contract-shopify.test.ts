@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { ManualClock } from '@crossdock/idempotency';
 import { createShopifyHandlers } from '@crossdock/testing';
 import { runConnectorContract } from '@crossdock/testing/contract';
 import { HttpResponse, http } from 'msw';
@@ -21,7 +22,25 @@ const shopify = createShopifyConnector({
   apiSecret: SHOPIFY_SECRET,
 });
 
-const server = setupServer(...shop);
+// Rate limit: its own shop and connector, both counting on one ManualClock that the suite moves.
+// The bucket is what a shop on a standard plan answers (maximumAvailable 2000, restoreRate 100; the
+// published standard rate is 100 points a second). `orders.list` of 12 orders with 20 lines each
+// requests and costs 2 + 12 × 64 = 770 points by the reference's rules, so a burst of 8 (6160
+// points) is three buckets' worth, and a throttle's 7 s deficit (700 points) fits in one query.
+const clock = new ManualClock(Date.parse('2026-11-25T12:00:00Z'));
+const limitedShop = createShopifyHandlers({
+  shop: 'limits.myshopify.com',
+  accessToken: SHOPIFY_TOKEN,
+  bucket: { maximumAvailable: 2000, restoreRate: 100, clock },
+});
+for (let i = 0; i < 12; i++) {
+  limitedShop.control.addOrder({
+    lines: Array.from({ length: 20 }, (_, line) => ({ sku: `RL-${i}-${line}`, quantity: 1 })),
+  });
+}
+const limited = createShopifyConnector({ shop: limitedShop.shop, accessToken: SHOPIFY_TOKEN, clock });
+
+const server = setupServer(...shop, ...limitedShop);
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -85,6 +104,23 @@ runConnectorContract({
         ),
       );
       return { operation: 'orders.list' };
+    },
+  },
+});
+
+runConnectorContract({
+  name: 'Shopify (rate limit)',
+  connector: limited,
+  secrets: [SHOPIFY_TOKEN],
+  fake: {
+    reset: () => limitedShop.resetLog(),
+    rateLimit: {
+      call: { operation: 'orders.list', args: [{ pageSize: 12 }] },
+      burst: 8,
+      clock,
+      refusals: () => limitedShop.bucket.throttled,
+      refuseNext: (ms) => limitedShop.bucket.throttleNext(ms),
+      requestTimes: () => limitedShop.requests.map((request) => request.at),
     },
   },
 });

@@ -16,10 +16,8 @@ const SECRET = 'shpss_test_secret';
 const op = { correlationId: 'test-shopify' };
 
 const shop = createShopifyHandlers({ bucket: { maximumAvailable: 2000, restoreRate: 1000 } });
-const tight = createShopifyHandlers({
-  shop: 'tight.myshopify.com',
-  bucket: { maximumAvailable: 60, restoreRate: 400 },
-});
+// Throttling itself is tested on a ManualClock in shopify-throttle.test.ts; this shop is drained to provoke it.
+const tight = createShopifyHandlers({ shop: 'tight.myshopify.com' });
 const legacy = createShopifyHandlers({ shop: 'legacy.myshopify.com', apiVersion: '2025-10' });
 const server = setupServer(...shop, ...tight, ...legacy);
 const shopify = createShopifyConnector({ shop: shop.shop, accessToken: TOKEN, apiSecret: SECRET });
@@ -260,47 +258,6 @@ describe('Shopify inventory', () => {
   });
 });
 
-describe('Shopify throttling', () => {
-  it('waits for the cost bucket instead of failing', async () => {
-    for (let i = 0; i < 6; i += 1) tight.control.addOrder({ lines: [{ sku: `T-${i}`, quantity: 1 }] });
-    const connector = createShopifyConnector({ shop: tight.shop, accessToken: TOKEN });
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      // each page asks for 2 + 25 = 27 points of a 60-point bucket
-      const page = await connector.orders.list(
-        cursor === undefined ? { pageSize: 25 } : { cursor, pageSize: 25 },
-        op,
-      );
-      ids.push(...page.items.map((o) => o.id));
-      cursor = page.next;
-    } while (cursor !== undefined);
-    for (let i = 0; i < 4; i += 1) await connector.orders.list({ pageSize: 25 }, op);
-    expect(ids).toHaveLength(6);
-    expect(connector.throttledMs()).toBeGreaterThan(0);
-    // it waited before each query instead of being refused
-    expect(tight.bucket.throttled).toBe(0);
-  });
-
-  it('retries a THROTTLED answer after the restore time', async () => {
-    const connector = createShopifyConnector({ shop: tight.shop, accessToken: TOKEN });
-    const before = tight.bucket.throttled;
-    tight.bucket.drain();
-    const page = await connector.orders.list({ pageSize: 2 }, op);
-    expect(page.items).toHaveLength(2);
-    expect(tight.bucket.throttled).toBe(before + 1);
-    expect(connector.throttledMs()).toBeGreaterThan(0);
-  });
-
-  it('gives up with a retryable THROTTLED error after the retries', async () => {
-    const connector = createShopifyConnector({ shop: tight.shop, accessToken: TOKEN, maxThrottleRetries: 0 });
-    tight.bucket.drain();
-    const error = await failure(() => connector.orders.list({ pageSize: 2 }, op));
-    expect(error).toMatchObject({ vendorCode: 'THROTTLED', retryable: true, executed: 'no' });
-    expect(error.retryAfterMs).toBeGreaterThan(0);
-  });
-});
-
 describe('Shopify webhooks', () => {
   const delivery = () => {
     const { order } = shop.control.addOrder({
@@ -339,24 +296,24 @@ describe('Shopify webhooks', () => {
     expect(shopify.webhooks.verify({ headers: stripped, rawBody: body })).toBe(false);
   });
 
-  it('parses orders/create into a canonical event keyed by the webhook id', () => {
+  it('parses orders/create into crossdock.order.received.v1 keyed by the webhook id', () => {
     const { order, headers, body } = delivery();
     const { deliveryId, events } = shopify.webhooks.parse({ headers, rawBody: body }, op);
     expect(deliveryId).toBe('b54557e4-bdd9-4b37-8a5f-bf7d70bcd043');
     expect(events).toHaveLength(1);
     const [event] = events;
     expect(event).toMatchObject({
-      type: 'crossdock.fulfillment.released.v1',
+      type: 'crossdock.order.received.v1',
       source: '/shopify/acme.myshopify.com',
       correlationId: 'test-shopify',
       subject: order.id,
       idempotencyKey: deliveryId,
       data: {
-        request: {
+        order: {
           id: order.id,
-          orderNumber: '#2001',
-          handshake: 'unsubmitted',
-          lines: [{ item: { sku: 'WH-1' }, ledger: { ordered: '2' } }],
+          number: '#2001',
+          status: 'confirmed',
+          lines: [{ item: { sku: 'WH-1' }, quantity: '2', unitPrice: { amount: '5.00', currency: 'USD' } }],
           shipTo: { address: { countryCode: 'US' } },
         },
       },
@@ -380,11 +337,13 @@ describe('Shopify webhooks', () => {
     expect((error as Error).message).toMatch(/body: .*name/);
   });
 
-  it('other topics yield no events', () => {
+  it('a topic it does not parse is refused as UNSUPPORTED_TOPIC instead of being dropped', () => {
     const { headers, body } = delivery();
     const other = new Headers(headers);
     other.set('x-shopify-topic', 'products/update');
-    expect(shopify.webhooks.parse({ headers: other, rawBody: body }, op).events).toEqual([]);
+    expect(() => shopify.webhooks.parse({ headers: other, rawBody: body }, op)).toThrow(
+      expect.objectContaining({ vendorCode: 'UNSUPPORTED_TOPIC' }),
+    );
   });
 });
 

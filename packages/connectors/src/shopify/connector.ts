@@ -1,4 +1,10 @@
-import type { FulfillmentRequest, InventoryAdjustment, SalesOrder } from '@crossdock/canonical';
+import type {
+  EventEnvelope,
+  FulfillmentRequest,
+  InventoryAdjustment,
+  SalesOrder,
+} from '@crossdock/canonical';
+import { type Clock, systemClock } from '@crossdock/idempotency';
 import type { Connector, InboundWebhook, Page, WebhooksCapability } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
 import { createGraphqlClient } from './client.js';
@@ -6,9 +12,14 @@ import type { ShopifyContext } from './context.js';
 import { getFulfillmentOrder, listFulfillmentOrders } from './fulfillment-orders.js';
 import { createFulfillment, type FulfillmentInput } from './fulfillments.js';
 import { guard, toShopifyError } from './guard.js';
-import { adjustInventory } from './inventory.js';
+import {
+  adjustInventory,
+  type InventoryLevelsQuery,
+  type InventorySnapshot,
+  listInventoryLevels,
+} from './inventory.js';
 import { listOrders } from './orders.js';
-import { parseShopifyWebhook, verifyShopifyWebhook } from './webhooks.js';
+import { parseShopifyWebhook, type ShopifyWebhookTopic, verifyShopifyWebhook } from './webhooks.js';
 
 /** The GraphQL Admin API version the connector is written and tested against. */
 export const SHOPIFY_API_VERSION = '2026-10';
@@ -26,8 +37,11 @@ export interface ShopifyConnectorOptions {
   readonly fetch?: typeof fetch;
   /** How often a `THROTTLED` answer is retried after the restore time. Default 3. */
   readonly maxThrottleRetries?: number;
-  /** Injected for tests: how the client waits for the cost bucket. */
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The clock the cost bucket is timed and waited on, and snapshots are taken at. Default the
+   * system clock; a `ManualClock` in tests.
+   */
+  readonly clock?: Clock;
 }
 
 type Options = Partial<OperationOptions>;
@@ -51,9 +65,21 @@ export interface ShopifyConnector extends Pick<Connector, 'system'> {
     ): Promise<{ readonly id: string }>;
   };
   readonly inventory: {
+    /** Inventory levels, always `kind: 'snapshot'`, a page of inventory items at a time. */
+    levels(query?: InventoryLevelsQuery, options?: Options): Promise<Page<InventorySnapshot>>;
     adjust(adjustment: InventoryAdjustment, options?: Options): Promise<{ readonly applied: boolean }>;
   };
-  readonly webhooks: WebhooksCapability;
+  readonly webhooks: Omit<WebhooksCapability, 'parse'> & {
+    /** The delivery id, its topic and canonical events; a topic it does not parse throws `UNSUPPORTED_TOPIC`. */
+    parse(
+      webhook: InboundWebhook,
+      options: OperationOptions,
+    ): {
+      readonly deliveryId: string;
+      readonly topic: ShopifyWebhookTopic;
+      readonly events: readonly EventEnvelope[];
+    };
+  };
   /** Milliseconds spent waiting for the cost bucket so far. */
   readonly throttledMs: () => number;
 }
@@ -72,15 +98,16 @@ export interface ShopifyConnector extends Pick<Connector, 'system'> {
  */
 export function createShopifyConnector(options: ShopifyConnectorOptions): ShopifyConnector {
   const apiVersion = options.apiVersion ?? SHOPIFY_API_VERSION;
+  const clock = options.clock ?? systemClock;
   const client = createGraphqlClient({
     shop: options.shop,
     accessToken: options.accessToken,
     apiVersion,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.maxThrottleRetries === undefined ? {} : { maxThrottleRetries: options.maxThrottleRetries }),
-    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    clock,
   });
-  const ctx: ShopifyContext = { client, shop: options.shop, apiVersion };
+  const ctx: ShopifyContext = { client, clock, shop: options.shop, apiVersion };
   const secrets = options.apiSecret === undefined ? [] : [options.apiSecret];
   return {
     system: 'shopify',
@@ -100,6 +127,8 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): Shopif
         guard('fulfillments.create', op.correlationId, () => createFulfillment(ctx, id, input, op)),
     },
     inventory: {
+      levels: (query = {}, op = {}) =>
+        guard('inventory.levels', op.correlationId, () => listInventoryLevels(ctx, query, op)),
       adjust: (adjustment, op = {}) =>
         guard('inventory.adjust', op.correlationId, () => adjustInventory(ctx, adjustment, op)),
     },
@@ -107,7 +136,7 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): Shopif
       verify: (webhook: InboundWebhook) => verifyShopifyWebhook(webhook, secrets),
       parse: (webhook: InboundWebhook, op: OperationOptions) => {
         try {
-          return parseShopifyWebhook(webhook, op, options.shop);
+          return parseShopifyWebhook(webhook, op, options.shop, () => clock.now());
         } catch (error) {
           throw toShopifyError('webhooks.parse', op.correlationId, error);
         }

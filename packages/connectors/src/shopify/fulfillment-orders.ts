@@ -11,18 +11,36 @@ import { type ShopifyContext, shopifyRef } from './context.js';
 import { shopifyError } from './errors.js';
 import {
   FulfillmentOrderDataSchema,
+  FulfillmentOrderLinesDataSchema,
   type FulfillmentOrderNode,
   type FulfillmentOrderRequestStatus,
   type FulfillmentOrderStatus,
   FulfillmentOrdersDataSchema,
 } from './schemas.js';
 
+const LINE_FIELDS = 'id sku productTitle totalQuantity remainingQuantity lineItem { id }';
+/** Lines read with each fulfillment order; one with more gets the rest read after. */
+const LINES_PER_ORDER = 20;
+/**
+ * Fulfillment orders per page. By the reference's cost rules one costs `6 + 2 + 20 × 2` = 48
+ * points, so 20 (962) is the most a single query (1000) takes.
+ */
+const DEFAULT_ORDERS = 10;
+const MAX_ORDERS = 20;
+
 const FIELDS = `id status requestStatus createdAt updatedAt
       order { id name }
       assignedLocation { name location { id } }
       destination { firstName lastName company address1 address2 city provinceCode zip countryCode phone email }
       fulfillmentHolds { reason }
-      lineItems(first: 100) { nodes { id sku productTitle totalQuantity remainingQuantity lineItem { id } } }`;
+      lineItems(first: ${LINES_PER_ORDER}) { nodes { ${LINE_FIELDS} } pageInfo { hasNextPage endCursor } }`;
+
+const LINES_QUERY = `query FulfillmentOrderLineItems($id: ID!, $after: String) {
+  fulfillmentOrder(id: $id) {
+    id
+    lineItems(first: 100, after: $after) { nodes { ${LINE_FIELDS} } pageInfo { hasNextPage endCursor } }
+  }
+}`;
 
 const LIST_QUERY = `query FulfillmentOrders($first: Int!, $after: String) {
   fulfillmentOrders(first: $first, after: $after, includeClosed: true) {
@@ -141,8 +159,36 @@ export function toFulfillmentRequest(
 
 type Op = { readonly correlationId?: string | undefined; readonly signal?: AbortSignal | undefined };
 
+/** A fulfillment order with every line: those read with it, and the rest read after. */
+async function completeLines(
+  ctx: ShopifyContext,
+  node: FulfillmentOrderNode,
+  operation: string,
+  op: Op,
+): Promise<FulfillmentOrderNode> {
+  let { hasNextPage, endCursor } = node.lineItems.pageInfo ?? { hasNextPage: false, endCursor: null };
+  if (!hasNextPage) return node;
+  const lines = [...node.lineItems.nodes];
+  while (hasNextPage && endCursor) {
+    const data = await ctx.client.request({
+      operation,
+      query: LINES_QUERY,
+      variables: { id: node.id, after: endCursor },
+      data: FulfillmentOrderLinesDataSchema,
+      correlationId: op.correlationId,
+      signal: op.signal,
+    });
+    const connection = data.fulfillmentOrder?.lineItems;
+    if (!connection) break;
+    lines.push(...connection.nodes);
+    ({ hasNextPage, endCursor } = connection.pageInfo ?? { hasNextPage: false, endCursor: null });
+  }
+  return { ...node, lineItems: { nodes: lines } };
+}
+
 /**
- * One page of fulfillment orders (closed ones included) as canonical requests.
+ * One page of fulfillment orders (closed ones included) as canonical requests, each with all its
+ * lines (`pageSize` default 10, at most 20 so that a page stays under the single-query cost limit).
  *
  * @example const { items, next } = await listFulfillmentOrders(ctx, {}, { correlationId });
  */
@@ -154,13 +200,19 @@ export async function listFulfillmentOrders(
   const data = await ctx.client.request({
     operation: 'fulfillmentOrders.list',
     query: LIST_QUERY,
-    variables: { first: query.pageSize ?? 50, after: query.cursor ?? null },
+    variables: {
+      first: Math.min(Math.max(1, Math.floor(query.pageSize ?? DEFAULT_ORDERS)), MAX_ORDERS),
+      after: query.cursor ?? null,
+    },
     data: FulfillmentOrdersDataSchema,
     correlationId: op.correlationId,
     signal: op.signal,
   });
   const { nodes, pageInfo } = data.fulfillmentOrders;
-  const items = nodes.map((node) => toFulfillmentRequest(ctx, node));
+  const items: FulfillmentRequest[] = [];
+  for (const node of nodes) {
+    items.push(toFulfillmentRequest(ctx, await completeLines(ctx, node, 'fulfillmentOrders.list', op)));
+  }
   return pageInfo.hasNextPage && pageInfo.endCursor ? { items, next: pageInfo.endCursor } : { items };
 }
 
@@ -192,5 +244,8 @@ export async function getFulfillmentOrder(
       externalId: id,
     });
   }
-  return toFulfillmentRequest(ctx, data.fulfillmentOrder);
+  return toFulfillmentRequest(
+    ctx,
+    await completeLines(ctx, data.fulfillmentOrder, 'fulfillmentOrders.get', op),
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * The Shopify connector: orders and fulfillment orders as canonical objects, fulfillments with
- * tracking, compare-and-set stock writes and webhook verification, over the GraphQL Admin API.
+ * tracking, inventory snapshots, compare-and-set and idempotent delta stock writes, cost-based
+ * throttling on an injectable clock, and webhook verification and parsing, over the GraphQL Admin API.
  *
  * @example
  * import { createShopifyConnector } from '@crossdock/connectors/shopify';
@@ -30,7 +31,21 @@ export {
   toFulfillmentRequest,
 } from './fulfillment-orders.js';
 export type { FulfillmentInput } from './fulfillments.js';
+export {
+  type InventoryLevelsQuery,
+  type InventorySnapshot,
+  QUANTITY_NAMES,
+  toInventoryLevel,
+} from './inventory.js';
 export { type OrderInput, toSalesOrder } from './orders.js';
 export type { FulfillmentOrderRequestStatus, FulfillmentOrderStatus } from './schemas.js';
-export { CostBudget, type ThrottleStatus } from './throttle.js';
-export { OrderWebhookSchema, parseShopifyWebhook, verifyShopifyWebhook } from './webhooks.js';
+export { CostBudget, type Reservation, type ThrottleStatus } from './throttle.js';
+export {
+  CancellationRequestWebhookSchema,
+  OrderCancelledWebhookSchema,
+  OrderWebhookSchema,
+  parseShopifyWebhook,
+  SHOPIFY_WEBHOOK_TOPICS,
+  type ShopifyWebhookTopic,
+  verifyShopifyWebhook,
+} from './webhooks.js';

@@ -23,6 +23,19 @@ export type MailingAddress = z.infer<typeof MailingAddressSchema>;
 
 const MoneyBagSchema = z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) });
 
+const OrderLineItemConnectionSchema = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string().nullish(),
+      name: z.string(),
+      quantity: z.number().int(),
+      originalUnitPriceSet: MoneyBagSchema.nullish(),
+    }),
+  ),
+  pageInfo: PageInfoSchema.optional(),
+});
+
 export const OrderNodeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -32,22 +45,16 @@ export const OrderNodeSchema = z.object({
   currencyCode: z.string(),
   email: z.string().nullish(),
   shippingAddress: MailingAddressSchema.nullish(),
-  lineItems: z.object({
-    nodes: z.array(
-      z.object({
-        id: z.string(),
-        sku: z.string().nullish(),
-        name: z.string(),
-        quantity: z.number().int(),
-        originalUnitPriceSet: MoneyBagSchema.nullish(),
-      }),
-    ),
-  }),
+  lineItems: OrderLineItemConnectionSchema,
 });
 export type OrderNode = z.infer<typeof OrderNodeSchema>;
 
 export const OrdersDataSchema = z.object({
   orders: z.object({ nodes: z.array(OrderNodeSchema), pageInfo: PageInfoSchema }),
+});
+
+export const OrderLineItemsDataSchema = z.object({
+  order: z.object({ id: z.string(), lineItems: OrderLineItemConnectionSchema }).nullable(),
 });
 
 export const FulfillmentOrderStatusSchema = z.enum([
@@ -97,6 +104,7 @@ export const FulfillmentOrderNodeSchema = z.object({
         lineItem: z.object({ id: z.string() }).nullish(),
       }),
     ),
+    pageInfo: PageInfoSchema.optional(),
   }),
 });
 export type FulfillmentOrderNode = z.infer<typeof FulfillmentOrderNodeSchema>;
@@ -107,6 +115,12 @@ export const FulfillmentOrdersDataSchema = z.object({
 
 export const FulfillmentOrderDataSchema = z.object({
   fulfillmentOrder: FulfillmentOrderNodeSchema.nullable(),
+});
+
+export const FulfillmentOrderLinesDataSchema = z.object({
+  fulfillmentOrder: z
+    .object({ id: z.string(), lineItems: FulfillmentOrderNodeSchema.shape.lineItems })
+    .nullable(),
 });
 
 export const UserErrorSchema = z.object({
@@ -129,6 +143,56 @@ export const InventoryItemsDataSchema = z.object({
 export const InventorySetQuantitiesDataSchema = z.object({
   inventorySetQuantities: z.object({
     inventoryAdjustmentGroup: z.object({ id: z.string() }).loose().nullish(),
+    userErrors: z.array(UserErrorSchema),
+  }),
+});
+
+/** An inventory level with its named quantities. */
+export const InventoryLevelNodeSchema = z.object({
+  id: z.string(),
+  updatedAt: z.string().nullish(),
+  location: z.object({ id: z.string() }),
+  quantities: z.array(z.object({ name: z.string(), quantity: z.number().int() })),
+});
+export type InventoryLevelNode = z.infer<typeof InventoryLevelNodeSchema>;
+
+const InventoryLevelConnectionSchema = z.object({
+  nodes: z.array(InventoryLevelNodeSchema),
+  pageInfo: PageInfoSchema,
+});
+
+/** An inventory item and (a first page of) its levels. */
+export const InventoryItemNodeSchema = z.object({
+  id: z.string(),
+  sku: z.string().nullish(),
+  inventoryLevels: InventoryLevelConnectionSchema,
+});
+export type InventoryItemNode = z.infer<typeof InventoryItemNodeSchema>;
+
+export const InventoryLevelsDataSchema = z.object({
+  inventoryItems: z.object({ nodes: z.array(InventoryItemNodeSchema), pageInfo: PageInfoSchema }),
+});
+
+export const InventoryItemLevelsDataSchema = z.object({
+  inventoryItem: z.object({ id: z.string(), inventoryLevels: InventoryLevelConnectionSchema }).nullable(),
+});
+
+export const InventoryAdjustQuantitiesDataSchema = z.object({
+  inventoryAdjustQuantities: z.object({
+    inventoryAdjustmentGroup: z
+      .object({
+        id: z.string(),
+        changes: z
+          .array(
+            z.object({
+              name: z.string(),
+              delta: z.number().int(),
+              quantityAfterChange: z.number().int().nullish(),
+            }),
+          )
+          .optional(),
+      })
+      .nullish(),
     userErrors: z.array(UserErrorSchema),
   }),
 });

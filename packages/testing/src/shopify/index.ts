@@ -1,5 +1,6 @@
 /**
- * A stateful fake Shopify GraphQL Admin API as msw handlers, with a cost bucket and a control API.
+ * A stateful fake Shopify GraphQL Admin API as msw handlers, with a cost bucket on an injectable
+ * clock and a control API that plays the channel and signs the matching webhooks.
  *
  * @example
  * import { createShopifyHandlers } from '@crossdock/testing';
@@ -8,9 +9,30 @@
  *
  * @module
  */
-export { type BucketOptions, CostBucket, type ThrottleStatus } from './bucket.js';
-export { type AddOrderInput, ShopControl, type SignedDelivery } from './control.js';
-export { createShopifyHandlers, type ShopifyHandlers, type ShopifyHandlersOptions } from './handlers.js';
+export { type BucketClock, type BucketOptions, CostBucket, type ThrottleStatus } from './bucket.js';
+export {
+  type AddOrderInput,
+  type CancelReason,
+  type DeliveryOptions,
+  ShopControl,
+  type ShopifyWebhookTopic,
+  type SignedDelivery,
+} from './control.js';
+export {
+  actualCost,
+  type ParsedOperation,
+  parseOperation,
+  requestedCost,
+  type SelectedField,
+  SINGLE_QUERY_MAX_COST,
+} from './cost.js';
+export {
+  createShopifyHandlers,
+  type FakeShopifyRequest,
+  type ShopifyHandlers,
+  type ShopifyHandlersOptions,
+} from './handlers.js';
+export { INVENTORY_REASONS } from './operations.js';
 export type {
   FakeAddress,
   FakeFulfillmentOrder,
@@ -21,4 +43,5 @@ export type {
   FakeOrder,
   FakeRequestStatus,
   FakeShopState,
+  IdempotentRecord,
 } from './state.js';

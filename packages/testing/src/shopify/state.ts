@@ -32,6 +32,8 @@ export interface FakeOrder {
   readonly shippingAddress: FakeAddress | null;
   readonly lineItems: readonly FakeLineItem[];
   cancelledAt: string | null;
+  /** `customer`, `fraud`, `inventory`, `declined`, `staff` or `other` once cancelled. */
+  cancelReason: string | null;
   closedAt: string | null;
 }
 
@@ -81,12 +83,21 @@ export interface FakeFulfillmentOrder {
   readonly fulfillments: { id: string; number: string; company: string | null; url: string | null }[];
 }
 
-/** The inventory of one item at one location. */
+/** The inventory of one item at one location, by quantity name (`available`, `on_hand`, `committed`, …). */
 export interface FakeInventoryLevel {
+  readonly id: string;
   readonly inventoryItemId: string;
   readonly locationId: string;
   readonly sku: string;
   quantities: Record<string, number>;
+  updatedAt: string;
+}
+
+/** What an idempotent mutation answered, kept under its `@idempotent` key. */
+export interface IdempotentRecord {
+  /** The mutation and its variables: the same key with other parameters is refused. */
+  readonly fingerprint: string;
+  readonly result: unknown;
 }
 
 /** Everything the fake shop holds. */
@@ -95,7 +106,7 @@ export interface FakeShopState {
   readonly fulfillmentOrders: FakeFulfillmentOrder[];
   readonly inventory: FakeInventoryLevel[];
   /** Answers of idempotent mutations by key, replayed for a repeated key. */
-  readonly idempotent: Map<string, unknown>;
+  readonly idempotent: Map<string, IdempotentRecord>;
   nextId: number;
 }
 
