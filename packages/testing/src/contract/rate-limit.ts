@@ -68,7 +68,7 @@ export function rateLimitChecks(subject: ContractSubject): void {
       'rateLimit.retryAfter',
       `${call.operation} waits out the Retry-After of a refusal before trying again`,
       async () => {
-        const retryAfterMs = 7_000;
+        const retryAfterMs = rateLimit.retryAfterMs ?? 7_000;
         const before = rateLimit.requestTimes().length;
         rateLimit.refuseNext(retryAfterMs);
         const [result] = await settleOnClock([invoke(subject.connector, call, op)], clock, 250);

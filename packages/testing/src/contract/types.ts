@@ -120,6 +120,11 @@ export interface RateLimitFake {
   readonly clock: ContractClock;
   /** Requests the fake refused (429, `THROTTLED`) because they were over its published limit, since `reset`. */
   refusals(): number;
+  /**
+   * The wait the `Retry-After` check arms. Default 7000. Lower it where the vendor cannot ask for that
+   * long (Shopify's wait is bounded by one query's cost over the restore rate).
+   */
+  readonly retryAfterMs?: number;
   /** Arms the fake to refuse the next request as over the limit, telling the client to wait `retryAfterMs`. */
   refuseNext(retryAfterMs: number): void;
   /** When (on `clock`) the fake received each request since `reset`, in order. */
