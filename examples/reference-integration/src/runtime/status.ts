@@ -1,4 +1,5 @@
 import type { QueueStats, StoredCursor } from '@crossdock/idempotency';
+import { LINK_PREFIX } from './links.ts';
 import type { Runtime } from './runtime.ts';
 
 /** What `crossdock status` and `GET /status` show. */
@@ -13,7 +14,7 @@ const DLQ_COUNT_LIMIT = 10_000;
 
 export async function serviceStatus(runtime: Runtime): Promise<ServiceStatus> {
   const cursors = (await runtime.stores.cursors.list())
-    .filter((cursor) => !cursor.name.startsWith('correlation:'))
+    .filter((cursor) => !cursor.name.startsWith('correlation:') && !cursor.name.startsWith(LINK_PREFIX))
     .map(({ name, value, updatedAt }) => ({ name, value, updatedAt }));
   let deadLetters = 0;
   let after: string | undefined;
