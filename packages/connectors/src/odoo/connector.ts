@@ -18,8 +18,7 @@ import { adjustInventory, readLevels } from './inventory.js';
 import { releaseText } from './note-texts.js';
 import { type NoteResult, postNoteOnce } from './notes.js';
 import { readOrders } from './orders.js';
-import { parseRefId } from './records.js';
-import { readRequest, readRequests } from './requests.js';
+import { type PickingTarget, pickingIdOf, readRequest, readRequests } from './requests.js';
 import { createReturn } from './returns.js';
 import { readReturns } from './returns-read.js';
 import { type ApplyShipmentResult, applyShipmentToPicking, type Remainder } from './ship.js';
@@ -41,9 +40,6 @@ export interface OdooConnectorOptions {
 }
 
 type Options = Partial<OperationOptions>;
-
-/** A picking: its id, or its ref (`{ system: 'odoo', id: 'stock.picking:21' }`, a request's `refs` entry). */
-export type PickingTarget = number | ExternalRef;
 
 /** A release to a warehouse, as recorded on the picking. */
 export interface ReleaseRecord {
@@ -110,21 +106,6 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
     list(query?: SinceQuery, options?: Options): Promise<OdooPage<Return>>;
     create(ret: Return, options?: Options): Promise<{ readonly ref: ExternalRef }>;
   };
-}
-
-/** The picking id of a target, or a refusal for a ref that is not an Odoo picking. */
-function pickingIdOf(target: PickingTarget, operation: string, correlationId: string | undefined): number {
-  if (typeof target === 'number') return target;
-  const id = target.system === 'odoo' ? parseRefId(target.id, 'stock.picking') : undefined;
-  if (id === undefined) {
-    throw refusal(
-      operation,
-      'unknown_ref',
-      `${target.system} ${target.id} is not an Odoo picking`,
-      correlationId,
-    );
-  }
-  return id;
 }
 
 /**

@@ -2,12 +2,12 @@ export {
   createOdooConnector,
   type OdooConnector,
   type OdooConnectorOptions,
-  type PickingTarget,
   type ReleaseRecord,
   type SinceQuery,
 } from './connector.js';
 export { afterKeyset, decodeCursor, encodeCursor, type Keyset } from './cursor.js';
 export type { NoteResult } from './notes.js';
+export type { PickingTarget } from './requests.js';
 export type { ApplyShipmentResult, Remainder } from './ship.js';
 export type { OdooPage, SkippedRecord } from './skipped.js';
 export { storableLeaf } from './version.js';

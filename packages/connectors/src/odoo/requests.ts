@@ -56,6 +56,28 @@ const MOVE = recordShape('stock.move', {
 const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text', barcode: 'text' });
 const PICKING_TYPE = recordShape('stock.picking.type', { code: 'text', warehouse_id: 'm2o' });
 
+/** A picking: its id, or its ref (`{ system: 'odoo', id: 'stock.picking:21' }`, a request's `refs` entry). */
+export type PickingTarget = number | ExternalRef;
+
+/** The picking id of a target, or a refusal for a ref that is not an Odoo picking. */
+export function pickingIdOf(
+  target: PickingTarget,
+  operation: string,
+  correlationId: string | undefined,
+): number {
+  if (typeof target === 'number') return target;
+  const id = target.system === 'odoo' ? parseRefId(target.id, 'stock.picking') : undefined;
+  if (id === undefined) {
+    throw refusal(
+      operation,
+      'unknown_ref',
+      `${target.system} ${target.id} is not an Odoo picking`,
+      correlationId,
+    );
+  }
+  return id;
+}
+
 /** The id of a request line: its sale order line, or the move when it has none. */
 export function requestLineId(move: OdooRecord): string {
   const saleLine = m2oId(move.sale_line_id);
@@ -108,10 +130,7 @@ export async function readRequest(
   correlationId: string | undefined,
 ): Promise<FulfillmentRequest> {
   const operation = 'fulfillment.get';
-  const pickingId = ref.system === 'odoo' ? parseRefId(ref.id, 'stock.picking') : undefined;
-  if (pickingId === undefined) {
-    throw refusal(operation, 'unknown_ref', `${ref.system} ${ref.id} is not an Odoo picking`, correlationId);
-  }
+  const pickingId = pickingIdOf(ref, operation, correlationId);
   const externalId = `stock.picking:${pickingId}`;
   const pickings = PICKING.check(
     await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),

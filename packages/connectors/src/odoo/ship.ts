@@ -73,10 +73,10 @@ const PRODUCT = recordShape('product.product', { default_code: 'text', tracking:
  * Writes a canonical shipment onto its picking (quantities and `picked` per move, lots and
  * destination packages on the move lines, tracking reference), validates it and answers the
  * backorder wizard: any `BP` in `remainder` (or none given) keeps the rest as a backorder, `CP`/`IC`
- * close the picking short. A picking already done
- * is reported, never changed. A substitution (`substitution` with `orderedItem`) ships the
- * substitute as an extra move on the picking; the ordered move ships none of it and its rest
- * follows `remainder`. Serials become one lot and one move line (quantity 1) each.
+ * close the picking short. A picking already done is reported, never changed. A substitution
+ * (`substitution` with `orderedItem`) ships the substitute as an extra move on the picking; the
+ * ordered move ships none of it and its rest follows `remainder`. Serials become one lot and one
+ * move line (quantity 1) each.
  *
  * Every call leaves one note in the picking's chatter per shipment: what shipped and what became
  * of the rest when it is applied; that it was not applied when the picking was already done or
