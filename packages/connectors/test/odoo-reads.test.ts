@@ -347,6 +347,32 @@ for (const version of [18, 19] as const) {
       });
     });
 
+    it('honours the caller signal: an abort ends a read at its current request, an aborted write sends nothing', async () => {
+      const a = await product(20);
+      await shipped([[a.id, 1]], (line) => [{ lineId: line(a.id), sku: a.code, quantity: '1' }]);
+      // The fake never answers the moves until the client gives up.
+      odoo.faults.add({ model: 'stock.move', method: 'search_read', effect: { kind: 'timeout' }, times: 1 });
+      const controller = new AbortController();
+      const listing = connector.shipments
+        .list({}, { correlationId: 'c-abort', signal: controller.signal })
+        .catch((e: unknown) => e);
+      setTimeout(() => controller.abort(), 50);
+      const error = await listing;
+      expect(isConnectorError(error)).toBe(true);
+      expect(error).toMatchObject({ operation: 'shipments.list', correlationId: 'c-abort' });
+      const open = await order([[a.id, 1]]);
+      const before = calls();
+      const refused = await connector.fulfillment
+        .applyShipment(
+          open.pickingId,
+          shipmentOf('S-ABORTED', [{ lineId: open.lineOf(a.id), sku: a.code, quantity: '1' }]) as never,
+          { signal: AbortSignal.abort() },
+        )
+        .catch((e: unknown) => e);
+      expect(isConnectorError(refused)).toBe(true);
+      expect(calls()).toBe(before);
+    });
+
     it('every object read from Odoo carries its Odoo refs', async () => {
       const a = await product(20);
       const { pickingId, orderId, lineOf } = await order([[a.id, 2]]);

@@ -12,7 +12,7 @@ import { type IdempotencyStore, idempotent, MemoryStore } from '@crossdock/idemp
 import type { OdooClient } from '@crossdock/odoo-client';
 import type { Connector, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
-import type { OdooContext } from './context.js';
+import { forCall, type OdooContext } from './context.js';
 import { guard, refusal } from './errors.js';
 import { adjustInventory, readLevels } from './inventory.js';
 import { releaseText } from './note-texts.js';
@@ -130,12 +130,13 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
   };
   const store = options.store ?? new MemoryStore();
   const createReturnOnce = idempotent(
-    (ret: Return, correlationId: string | undefined) => createReturn(ctx, ret, correlationId),
+    (ret: Return, correlationId: string | undefined, signal?: AbortSignal) =>
+      createReturn(forCall(ctx, signal), ret, correlationId),
     { store, key: (ret) => `odoo:return:${ret.rma}`, payload: (ret) => ret, onInProgress: 'wait' },
   );
   const adjustDeltaOnce = idempotent(
-    (adjustment: InventoryAdjustment, correlationId: string | undefined) =>
-      adjustInventory(ctx, adjustment, correlationId),
+    (adjustment: InventoryAdjustment, correlationId: string | undefined, signal?: AbortSignal) =>
+      adjustInventory(forCall(ctx, signal), adjustment, correlationId),
     {
       store,
       key: (adjustment) => `odoo:adjust:${adjustment.idempotencyKey}`,
@@ -143,20 +144,21 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
       onInProgress: 'wait',
     },
   );
+  /** Runs one operation: its Odoo calls carry the caller's signal, its failures are `ConnectorError`s. */
+  const run = <T>(operation: string, op: Options, work: (scoped: OdooContext) => Promise<T>) =>
+    guard(operation, op.correlationId, () => work(forCall(ctx, op.signal)));
   return {
     system: 'odoo',
     orders: {
-      list: (query = {}, op = {}) => guard('orders.list', op.correlationId, () => readOrders(ctx, query)),
+      list: (query = {}, op = {}) => run('orders.list', op, (c) => readOrders(c, query)),
     },
     fulfillment: {
-      requests: (query = {}, op = {}) =>
-        guard('fulfillment.requests', op.correlationId, () => readRequests(ctx, query)),
-      get: (ref, op = {}) =>
-        guard('fulfillment.get', op.correlationId, () => readRequest(ctx, ref, op.correlationId)),
+      requests: (query = {}, op = {}) => run('fulfillment.requests', op, (c) => readRequests(c, query)),
+      get: (ref, op = {}) => run('fulfillment.get', op, (c) => readRequest(c, ref, op.correlationId)),
       applyShipment: (picking, shipment, op = {}) =>
-        guard('fulfillment.applyShipment', op.correlationId, () =>
+        run('fulfillment.applyShipment', op, (c) =>
           applyShipmentToPicking(
-            ctx,
+            c,
             pickingIdOf(picking, 'fulfillment.applyShipment', op.correlationId),
             shipment,
             {
@@ -166,20 +168,20 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
           ),
         ),
       recordRelease: (picking, release, op = {}) =>
-        guard('fulfillment.recordRelease', op.correlationId, () =>
+        run('fulfillment.recordRelease', op, (c) =>
           postNoteOnce(
-            ctx,
+            c,
             pickingIdOf(picking, 'fulfillment.recordRelease', op.correlationId),
             releaseText(release.ref, release.handshake, release.reason),
             op.correlationId,
           ),
         ),
       note: (picking, text, op = {}) =>
-        guard('fulfillment.note', op.correlationId, async () => {
+        run('fulfillment.note', op, async (c) => {
           if (text.trim() === '')
             throw refusal('fulfillment.note', 'empty_note', 'the note is empty', op.correlationId);
           return postNoteOnce(
-            ctx,
+            c,
             pickingIdOf(picking, 'fulfillment.note', op.correlationId),
             `Crossdock: ${text.trim()}`,
             op.correlationId,
@@ -188,24 +190,22 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
     },
     shipments: {
       list: (query = {}, op = {}) =>
-        guard('shipments.list', op.correlationId, () => readShipments(ctx, query, op.correlationId)),
+        run('shipments.list', op, (c) => readShipments(c, query, op.correlationId)),
     },
     inventory: {
-      levels: (query = {}, op = {}) =>
-        guard('inventory.levels', op.correlationId, () => readLevels(ctx, query)),
+      levels: (query = {}, op = {}) => run('inventory.levels', op, (c) => readLevels(c, query)),
       adjust: (adjustment, op = {}) =>
-        guard('inventory.adjust', op.correlationId, () =>
+        run('inventory.adjust', op, (c) =>
           // A set is compare-and-set already; a delta would add itself again on a retry, so it is claimed.
           adjustment.mode === 'delta'
-            ? adjustDeltaOnce(adjustment, op.correlationId)
-            : adjustInventory(ctx, adjustment, op.correlationId),
+            ? adjustDeltaOnce(adjustment, op.correlationId, op.signal)
+            : adjustInventory(c, adjustment, op.correlationId),
         ),
     },
     returns: {
-      list: (query = {}, op = {}) =>
-        guard('returns.list', op.correlationId, () => readReturns(ctx, query, op.correlationId)),
+      list: (query = {}, op = {}) => run('returns.list', op, (c) => readReturns(c, query, op.correlationId)),
       create: (ret, op = {}) =>
-        guard('returns.create', op.correlationId, () => createReturnOnce(ret, op.correlationId)),
+        run('returns.create', op, () => createReturnOnce(ret, op.correlationId, op.signal)),
     },
   };
 }
