@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { pollReleases } from './release.ts';
+import { pollShipments } from './shipments-poll.ts';
 
 /** A recurring pass of the service. */
 export interface Schedule {
@@ -18,6 +19,13 @@ export const SCHEDULES: readonly Schedule[] = [
     intervalMs: (config) => config.releaseIntervalMs,
     run: async (runtime, signal) => {
       await pollReleases(runtime, { signal });
+    },
+  },
+  {
+    name: 'shipments',
+    intervalMs: (config) => config.shipmentPollIntervalMs,
+    run: async (runtime, signal) => {
+      await pollShipments(runtime, { signal });
     },
   },
   {

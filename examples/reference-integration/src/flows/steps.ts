@@ -1,9 +1,15 @@
 import type { StepHandler } from '../runtime/runtime.ts';
 import { releaseStep } from './release.ts';
 import { returnStep } from './returns.ts';
+import { shipmentConfirmStep, shipmentShortStep } from './shipment.ts';
+import { trackingStartStep, trackingUpdateStep } from './tracking.ts';
 
 /** Every queued step by kind; a kind nobody handles is dead-lettered at once. */
 export const STEPS: Readonly<Record<string, StepHandler>> = {
   release: releaseStep,
   'return.receive': returnStep,
+  'shipment.confirm': shipmentConfirmStep,
+  'shipment.short': shipmentShortStep,
+  'tracking.start': trackingStartStep,
+  'tracking.update': trackingUpdateStep,
 };

@@ -25,8 +25,25 @@ export function jobsFor(
     };
   }
   const jobs: JobInput<WorkPayload>[] = [];
+  const confirmed = new Set<string>();
+  for (const event of events as CatalogEvent[]) {
+    if (event.type === 'crossdock.shipment.confirmed.v1' || event.type === 'crossdock.shipment.confirmed.v2')
+      confirmed.add(event.data.shipment.id).add(event.data.shipment.requestId ?? '');
+  }
   for (const event of events as CatalogEvent[]) {
     switch (event.type) {
+      case 'crossdock.shipment.short_shipped.v1': {
+        // A short ship that came without its shipment (ShipBob's `order.shipment.cancelled`): its own step.
+        if (confirmed.has(event.data.shipmentId ?? '') || confirmed.has(event.data.requestId)) break;
+        jobs.push({
+          kind: 'shipment.short',
+          payload: { shortShip: event.data, eventId: event.id },
+          correlationId: correlationOf(event.data.requestId),
+          key: `shipment-short:${event.data.shipmentId ?? event.idempotencyKey}`,
+          priority: PRIORITY.shipment,
+        });
+        break;
+      }
       case 'crossdock.shipment.confirmed.v1':
       case 'crossdock.shipment.confirmed.v2': {
         const { shipment } = event.data;
@@ -110,7 +127,9 @@ export async function dispatchEvents(
     const requestId =
       event.type === 'crossdock.shipment.confirmed.v1' || event.type === 'crossdock.shipment.confirmed.v2'
         ? event.data.shipment.requestId
-        : undefined;
+        : event.type === 'crossdock.shipment.short_shipped.v1'
+          ? event.data.requestId
+          : undefined;
     if (requestId !== undefined)
       correlations.set(requestId, await runtime.correlations.of(requestId, event.correlationId));
     await runtime.audit.inbound(
