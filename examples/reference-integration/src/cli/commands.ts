@@ -1,9 +1,11 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config/schema.ts';
 import { dlqCommand } from './dlq.ts';
+import { reconcileCommand } from './reconcile.ts';
 import { releaseCommand } from './release.ts';
 import { runCommand } from './run.ts';
 import { statusCommand } from './status.ts';
+import { syncCommand } from './sync.ts';
 import { traceCommand } from './trace.ts';
 
 /** What a command gets: its arguments, flags, the configuration (read on demand) and output. */
@@ -26,6 +28,8 @@ export interface Command {
 export const COMMANDS: Readonly<Record<string, Command>> = {
   run: runCommand,
   release: releaseCommand,
+  sync: syncCommand,
+  reconcile: reconcileCommand,
   dlq: dlqCommand,
   trace: traceCommand,
   status: statusCommand,

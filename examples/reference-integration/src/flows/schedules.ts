@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { reconcile } from './reconcile.ts';
 import { pollReleases } from './release.ts';
 import { pollShipments } from './shipments-poll.ts';
 
@@ -26,6 +27,13 @@ export const SCHEDULES: readonly Schedule[] = [
     intervalMs: (config) => config.shipmentPollIntervalMs,
     run: async (runtime, signal) => {
       await pollShipments(runtime, { signal });
+    },
+  },
+  {
+    name: 'inventory.snapshot',
+    intervalMs: (config) => config.snapshotIntervalMs,
+    run: async (runtime, signal) => {
+      await reconcile(runtime, { signal });
     },
   },
   {

@@ -1,4 +1,6 @@
 import type { StepHandler } from '../runtime/runtime.ts';
+import { inventoryApplyStep } from './inventory-apply.ts';
+import { inventoryAdjustStep } from './reconcile-apply.ts';
 import { releaseStep } from './release.ts';
 import { returnStep } from './returns.ts';
 import { shipmentConfirmStep, shipmentShortStep } from './shipment.ts';
@@ -6,6 +8,8 @@ import { trackingStartStep, trackingUpdateStep } from './tracking.ts';
 
 /** Every queued step by kind; a kind nobody handles is dead-lettered at once. */
 export const STEPS: Readonly<Record<string, StepHandler>> = {
+  'inventory.adjust': inventoryAdjustStep,
+  'inventory.apply': inventoryApplyStep,
   release: releaseStep,
   'return.receive': returnStep,
   'shipment.confirm': shipmentConfirmStep,
