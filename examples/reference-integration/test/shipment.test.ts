@@ -130,9 +130,10 @@ describe('shipment confirmation', () => {
       domain: [['picking_id', '=', order.pickingId]],
       fields: ['lot_id', 'quantity'],
     });
-    const byLot = Object.fromEntries(
-      lines.map((line) => [((line.lot_id as [number, string] | false) || [0, ''])[1], line.quantity]),
-    );
+    // A many2one reads as { id, name } over JSON-2 (Odoo 19) and as [id, name] over JSON-RPC.
+    const lotName = (lot: unknown) =>
+      Array.isArray(lot) ? String(lot[1]) : String((lot as { name?: unknown } | null)?.name);
+    const byLot = Object.fromEntries(lines.map((line) => [lotName(line.lot_id), line.quantity]));
     expect(byLot).toMatchObject({ 'HONEY-2611': 3, 'KET-001': 1, 'KET-002': 1 });
   }, 30_000);
 
