@@ -1,12 +1,14 @@
 import { checkWrite, type Return } from '@crossdock/canonical';
 import { picking } from '../runtime/audit.ts';
 import type { StepHandler } from '../runtime/runtime.ts';
+import { shipmentRecords } from './shipment-records.ts';
 
-/** The Odoo delivery a 3PL return came back from, via the link the shipment flow recorded. */
+/** The Odoo delivery a 3PL return came back from: the picking its shipment was applied to. */
 async function odooDelivery(runtime: Parameters<StepHandler>[0], ret: Return): Promise<string | undefined> {
   if (ret.shipmentId?.startsWith('stock.picking:')) return ret.shipmentId;
   if (ret.shipmentId === undefined) return undefined;
-  return runtime.links.get('shipbob.shipment', ret.shipmentId);
+  const applied = await shipmentRecords(runtime.stores.cursors).applied(ret.shipmentId);
+  return applied === undefined ? undefined : `stock.picking:${applied.pickingId}`;
 }
 
 /**

@@ -5,7 +5,6 @@ import { type Audit, createAudit } from './audit.ts';
 import type { Connectors } from './connectors.ts';
 import { type CorrelationIndex, createCorrelationIndex } from './correlation.ts';
 import { EventBus } from './events.ts';
-import { createLinkIndex, type LinkIndex } from './links.ts';
 import type { Stores } from './stores.ts';
 
 /** A unit of queued work: which flow step, and its JSON payload. */
@@ -28,8 +27,6 @@ export interface Runtime extends Connectors {
   readonly policy: OwnershipPolicy;
   readonly audit: Audit;
   readonly correlations: CorrelationIndex;
-  /** Cross-system links: 3PL shipment → picking, tracking number → picking. */
-  readonly links: LinkIndex;
   readonly events: EventBus;
   readonly log: Logger;
   readonly now: () => Date;
@@ -112,7 +109,6 @@ export function createRuntime(
     policy: options.policy ?? defaultOwnershipPolicy,
     audit,
     correlations: createCorrelationIndex(stores.cursors),
-    links: createLinkIndex(stores.cursors),
     events: new EventBus(),
     log,
     now: options.now ?? (() => new Date()),

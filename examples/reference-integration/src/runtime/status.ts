@@ -1,5 +1,4 @@
 import type { QueueStats, StoredCursor } from '@crossdock/idempotency';
-import { LINK_PREFIX } from './links.ts';
 import type { Runtime } from './runtime.ts';
 
 /** What `crossdock status` and `GET /status` show. */
@@ -14,7 +13,8 @@ const DLQ_COUNT_LIMIT = 10_000;
 
 export async function serviceStatus(runtime: Runtime): Promise<ServiceStatus> {
   const cursors = (await runtime.stores.cursors.list())
-    .filter((cursor) => !cursor.name.startsWith('correlation:') && !cursor.name.startsWith(LINK_PREFIX))
+    // Read positions have plain names; `kind:id` entries are the flows' records (links, applied shipments).
+    .filter((cursor) => !cursor.name.includes(':'))
     .map(({ name, value, updatedAt }) => ({ name, value, updatedAt }));
   let deadLetters = 0;
   let after: string | undefined;
