@@ -20,15 +20,30 @@ const quant = (sku: string, onHand: string, extra: Partial<OdooStock> = {}): Odo
 });
 
 const only = (input: Partial<ReconcileInput>) => {
-  const report = varianceReport({ warehouse: [], odoo: [], inFlight: [], receipts: [], tolerance: '0', ...input });
+  const report = varianceReport({
+    warehouse: [],
+    odoo: [],
+    inFlight: [],
+    receipts: [],
+    tolerance: '0',
+    ...input,
+  });
   expect(report.rows).toHaveLength(1);
   return report.rows[0] as NonNullable<(typeof report.rows)[number]>;
 };
 
 describe('variance report', () => {
   it('reports a count below Odoo as a variance to set Odoo to the count', () => {
-    const row = only({ warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '38' }], odoo: [quant('MUG', '40')] });
-    expect(row).toMatchObject({ difference: '-2', timing: '0', unexplained: '-2', classification: 'variance' });
+    const row = only({
+      warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '38' }],
+      odoo: [quant('MUG', '40')],
+    });
+    expect(row).toMatchObject({
+      difference: '-2',
+      timing: '0',
+      unexplained: '-2',
+      classification: 'variance',
+    });
     expect(planAdjustment(row)).toMatchObject({ kind: 'adjust', expected: '40', quantity: '38' });
   });
 
@@ -44,9 +59,17 @@ describe('variance report', () => {
 
   it('lets an open receipt explain a surplus but never a shortage', () => {
     const receipts = [{ target: 'shipbob', sku: 'MUG', quantity: '10', pickingId: 5 }];
-    const surplus = only({ warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '44' }], odoo: [quant('MUG', '40')], receipts });
+    const surplus = only({
+      warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '44' }],
+      odoo: [quant('MUG', '40')],
+      receipts,
+    });
     expect(surplus).toMatchObject({ receipts: '4', unexplained: '0', classification: 'timing' });
-    const shortage = only({ warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '36' }], odoo: [quant('MUG', '40')], receipts });
+    const shortage = only({
+      warehouse: [{ target: 'shipbob', sku: 'MUG', onHand: '36' }],
+      odoo: [quant('MUG', '40')],
+      receipts,
+    });
     expect(shortage).toMatchObject({ receipts: '0', unexplained: '-4', classification: 'variance' });
   });
 
@@ -72,7 +95,10 @@ describe('variance report', () => {
   it('compares per lot when the warehouse counts lots, and never guesses a lot when it does not', () => {
     const byLot = varianceReport({
       warehouse: [{ target: 'wms', sku: 'TEA', lot: 'L1', onHand: '5' }],
-      odoo: [quant('TEA', '5', { target: 'wms', lot: 'L1' }), quant('TEA', '3', { target: 'wms', lot: 'L2' })],
+      odoo: [
+        quant('TEA', '5', { target: 'wms', lot: 'L1' }),
+        quant('TEA', '3', { target: 'wms', lot: 'L2' }),
+      ],
       inFlight: [],
       receipts: [],
       tolerance: '0',
@@ -85,13 +111,19 @@ describe('variance report', () => {
       warehouse: [{ target: 'shipbob', sku: 'TEA', onHand: '6' }],
       odoo: [quant('TEA', '5', { lot: 'L1' }), quant('TEA', '3', { lot: 'L2' })],
     });
-    expect(planAdjustment(noLots)).toMatchObject({ kind: 'skip', reason: expect.stringMatching(/lot-tracked/) });
+    expect(planAdjustment(noLots)).toMatchObject({
+      kind: 'skip',
+      reason: expect.stringMatching(/lot-tracked/),
+    });
   });
 
   it('does not read an item the warehouse does not list as a count of zero', () => {
     const row = only({ odoo: [quant('LAMP', '4')] });
     expect(row).toMatchObject({ presence: 'odoo_only', classification: 'variance' });
-    expect(planAdjustment(row)).toMatchObject({ kind: 'skip', reason: expect.stringMatching(/does not stock/) });
+    expect(planAdjustment(row)).toMatchObject({
+      kind: 'skip',
+      reason: expect.stringMatching(/does not stock/),
+    });
   });
 
   it('prints the rows that need a look and the totals', () => {
@@ -138,7 +170,12 @@ const inputs = fc.record({
     { maxLength: 3 },
   ),
   receipts: fc.array(
-    fc.record({ target: fc.constant('shipbob'), sku, quantity: fc.integer({ min: 1, max: 50 }).map(String), pickingId: fc.nat() }),
+    fc.record({
+      target: fc.constant('shipbob'),
+      sku,
+      quantity: fc.integer({ min: 1, max: 50 }).map(String),
+      pickingId: fc.nat(),
+    }),
     { maxLength: 3 },
   ),
   tolerance: fc.integer({ min: 0, max: 5 }).map(String),
@@ -162,7 +199,9 @@ describe('variance report invariants', () => {
         const { rows } = varianceReport(input);
         const total = (values: string[]) => decimal.add('0', '0', ...values);
         expect(total(rows.map((row) => row.odooOnHand))).toBe(total(input.odoo.map((q) => q.onHand)));
-        expect(total(rows.map((row) => row.warehouseOnHand))).toBe(total(input.warehouse.map((c) => c.onHand)));
+        expect(total(rows.map((row) => row.warehouseOnHand))).toBe(
+          total(input.warehouse.map((c) => c.onHand)),
+        );
       }),
     );
   });

@@ -10,8 +10,21 @@ export interface RoutedWarehouse {
   readonly stockLocationId: number | undefined;
 }
 
-const m2o = (value: unknown): readonly [number, string] | undefined =>
-  Array.isArray(value) && typeof value[0] === 'number' ? [value[0], String(value[1] ?? '')] : undefined;
+/**
+ * A many2one as `[id, name]`, whether the client answers Odoo's `[id, name]` pair or its normalized
+ * `{ id, name }`; undefined for `false`.
+ *
+ * @example m2o({ id: 5, name: 'WH/Stock' }) // [5, 'WH/Stock']
+ */
+export function m2o(value: unknown): readonly [number, string] | undefined {
+  if (Array.isArray(value))
+    return typeof value[0] === 'number' ? [value[0], String(value[1] ?? '')] : undefined;
+  if (typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'number') {
+    const { id, name } = value as { id: number; name?: unknown };
+    return [id, String(name ?? '')];
+  }
+  return undefined;
+}
 
 /**
  * The routing target of an Odoo warehouse: by id, then name, then `*` (the same rule as releases,

@@ -1,5 +1,4 @@
 import { checkWrite, createEvent, type InventoryAdjustment } from '@crossdock/canonical';
-import { isConnectorError } from '@crossdock/connectors';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
 
 /** What one adjustment came to. */
@@ -87,7 +86,7 @@ export const inventoryAdjustStep: StepHandler = async (runtime, payload, { corre
     });
     record(runtime, key, { status: 'applied', before: adjustment.expected, after: adjustment.quantity });
   } catch (error) {
-    if (isConnectorError(error) && error.vendorCode === 'stale_expected') {
+    if (isStaleCount(error)) {
       await runtime.audit.decision(correlationId, ACTOR, 'inventory.adjust.stale', {
         subject,
         detail: { expected: adjustment.expected, quantity: adjustment.quantity, message: error.message },
@@ -100,6 +99,21 @@ export const inventoryAdjustStep: StepHandler = async (runtime, payload, { corre
     throw error;
   }
 };
+
+/**
+ * Odoo's refusal of a compare-and-set whose expected quantity no longer holds. Checked by shape:
+ * each entry of `@crossdock/connectors` bundles its own `ConnectorError` class, so `instanceof`
+ * (and `isConnectorError`) from the root entry does not recognise the Odoo entry's errors.
+ */
+function isStaleCount(error: unknown): error is Error {
+  const fields = error as { name?: unknown; system?: unknown; vendorCode?: unknown } | null;
+  return (
+    error instanceof Error &&
+    fields?.name === 'ConnectorError' &&
+    fields.system === 'odoo' &&
+    fields.vendorCode === 'stale_expected'
+  );
+}
 
 function raise(
   runtime: Runtime,

@@ -1,6 +1,6 @@
 import { decimal } from '@crossdock/canonical';
 import type { Runtime } from '../runtime/runtime.ts';
-import { locationTargets, odooIdOf } from './inventory-locations.ts';
+import { locationTargets, m2o, odooIdOf } from './inventory-locations.ts';
 import type {
   InFlightShipment,
   OdooStock,
@@ -129,7 +129,7 @@ export async function readSnapshot(
     fields: ['product_id', 'product_uom_qty', 'location_dest_id', 'picking_id'],
     ...call,
   });
-  const m2oId = (value: unknown) => (Array.isArray(value) ? Number(value[0]) : undefined);
+  const m2oId = (value: unknown) => m2o(value)?.[0];
   const targetOf = await locationTargets(
     runtime,
     [

@@ -62,14 +62,43 @@ export async function reconcile(
       detail: describe(row),
     });
   }
+  const results = options.apply
+    ? await applyVariances(runtime, { correlationId, asOf, report })
+    : new Map<string, RowResult>();
+  if (!options.apply) {
+    for (const row of report.rows)
+      if (row.classification === 'variance') raiseVariance(runtime, correlationId, row);
+  }
+  const remaining = remainingVariances(report, results);
+  runtime.log.info('reconciled', { correlationId, ...report.totals, remaining });
+  return { correlationId, asOf, report, results, remaining, progress: snapshot.progress };
+}
+
+/** Variance rows still unexplained: not adjusted (or already at the count) by `results`. */
+export function remainingVariances(report: VarianceReport, results: ReadonlyMap<string, RowResult>): number {
+  return report.rows.filter((row) => {
+    if (row.classification !== 'variance') return false;
+    const result = results.get(rowKey(row));
+    return result === undefined || (result.status !== 'applied' && result.status !== 'unchanged');
+  }).length;
+}
+
+/**
+ * Adjusts Odoo for every `variance` row of a report: an `inventory.adjust` job per row (compare-and-
+ * set on the on hand the report read, at snapshot priority so shipments and releases go first),
+ * then waits for them. A row that cannot be adjusted is audited with the reason and raised.
+ *
+ * @example const results = await applyVariances(runtime, { correlationId, asOf, report });
+ */
+export async function applyVariances(
+  runtime: Runtime,
+  pass: { readonly correlationId: string; readonly asOf: string; readonly report: VarianceReport },
+): Promise<Map<string, RowResult>> {
+  const { correlationId, asOf, report } = pass;
   const results = new Map<string, RowResult>();
   const pending: Promise<void>[] = [];
   for (const row of report.rows) {
     if (row.classification !== 'variance') continue;
-    if (!options.apply) {
-      raiseVariance(runtime, correlationId, row);
-      continue;
-    }
     const plan = planAdjustment(row);
     if (plan.kind === 'skip') {
       results.set(rowKey(row), { status: 'skipped', reason: plan.reason });
@@ -125,15 +154,8 @@ export async function reconcile(
     );
   }
   await Promise.all(pending);
-  const remaining = report.rows.filter((row) => {
-    if (row.classification !== 'variance') return false;
-    const result = results.get(rowKey(row));
-    return result === undefined || (result.status !== 'applied' && result.status !== 'unchanged');
-  }).length;
-  runtime.log.info('reconciled', { correlationId, ...report.totals, remaining });
-  return { correlationId, asOf, report, results, remaining, progress: snapshot.progress };
+  return results;
 }
-
 /** A row's numbers for the audit trail. */
 function describe(row: VarianceRow): Record<string, unknown> {
   const { quants, ...rest } = row;

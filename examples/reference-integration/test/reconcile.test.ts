@@ -1,0 +1,167 @@
+import { defaultOwnershipPolicy, defineOwnershipPolicy } from '@crossdock/canonical';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { seedCustomer, seedOrder, seedProducts } from '../src/demo/seed.ts';
+import { applyVariances, reconcile } from '../src/flows/reconcile.ts';
+import { pollReleases } from '../src/flows/release.ts';
+import type { Runtime } from '../src/runtime/runtime.ts';
+import { memoryStores } from '../src/runtime/stores.ts';
+import { createService, type Service } from '../src/service.ts';
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** Odoo's on hand of a SKU, all quants, as Odoo answers it now. */
+async function odooOnHand(runtime: Runtime, sku: string): Promise<number> {
+  const { items } = await runtime.odoo.inventory.levels({ skus: [sku] });
+  return items.reduce((sum, level) => sum + Number(level.quantities.onHand ?? 0), 0);
+}
+
+/** A person changes the count in Odoo (an inventory adjustment in the UI). */
+async function countInOdoo(systems: EmbeddedSystems, productId: number, quantity: number): Promise<void> {
+  const quants = systems.odooClient.model('stock.quant');
+  const [quant] = await quants.search({
+    domain: [
+      ['product_id', '=', productId],
+      ['location_id.usage', '=', 'internal'],
+    ],
+    limit: 1,
+  });
+  const context = { inventory_mode: true };
+  await quants.write([quant as number], { inventory_quantity: quantity }, { context });
+  await quants.call('action_apply_inventory', { ids: [quant as number], context });
+}
+
+describe('inventory reconciliation', () => {
+  let systems: EmbeddedSystems;
+  let service: Service;
+  let products: Map<string, number>;
+
+  beforeAll(async () => {
+    systems = await startEmbeddedSystems({ config: { reconcileTolerance: 1 } });
+    const client = systems.odooClient;
+    products = await seedProducts(client, 19, [
+      { sku: 'REC-MUG', name: 'Mug', stock: 40 },
+      { sku: 'REC-TEA', name: 'Tea', stock: 20 },
+      { sku: 'REC-CUP', name: 'Cup', stock: 10 },
+      { sku: 'REC-BOWL', name: 'Bowl', stock: 7 },
+    ]);
+    const stock = { 'REC-MUG': 38, 'REC-TEA': 20, 'REC-CUP': 9, 'REC-BOWL': 7 };
+    for (const [sku, onHand] of Object.entries(stock))
+      systems.shipbob.control.changeStock(sku, { onHand, fulfillable: onHand });
+    service = await createService(systems.config, {
+      overrides: systems.overrides,
+      stores: memoryStores(systems.config),
+      log: silent,
+    });
+    // ShipBob ships 3 teas; the webhook has not reached Odoo yet, so its picking is still open.
+    const customer = await seedCustomer(client, 'Grace Hopper');
+    await seedOrder(client, customer, [[products.get('REC-TEA') as number, 3]]);
+    expect(await pollReleases(service.runtime)).toMatchObject({ released: 1 });
+    const [order] = systems.shipbob.control.orders();
+    systems.shipbob.control.ship(order?.id as number, { lines: [{ sku: 'REC-TEA', quantity: 3 }] });
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await systems?.close();
+  });
+
+  it('reports a count below Odoo as a variance, a shipment Odoo has not applied as timing and a small difference as within tolerance', async () => {
+    const { report, remaining, results } = await reconcile(service.runtime);
+    const bySku = Object.fromEntries(report.rows.map((row) => [row.sku, row]));
+    expect(bySku['REC-MUG']).toMatchObject({
+      odooOnHand: '40',
+      warehouseOnHand: '38',
+      unexplained: '-2',
+      classification: 'variance',
+    });
+    expect(bySku['REC-TEA']).toMatchObject({
+      odooOnHand: '20',
+      warehouseOnHand: '17',
+      inFlight: '3',
+      unexplained: '0',
+      classification: 'timing',
+    });
+    expect(bySku['REC-CUP']).toMatchObject({ unexplained: '-1', classification: 'within_tolerance' });
+    expect(bySku['REC-BOWL']).toMatchObject({ classification: 'match' });
+    expect(remaining).toBe(1);
+    expect(results.size).toBe(0);
+    expect(await odooOnHand(service.runtime, 'REC-MUG')).toBe(40);
+    const raised = service.runtime.events
+      .recent('crossdock.exception.raised.v1')
+      .filter((event) => event.data.code === 'inventory.variance');
+    expect(raised.map((event) => event.subject)).toEqual(['REC-MUG']);
+  });
+
+  it('sets the Odoo quant to the warehouse count with apply, and applying again changes nothing', async () => {
+    const first = await reconcile(service.runtime, { apply: true });
+    expect(first.results.get('shipbob|REC-MUG|')).toEqual({ status: 'applied', before: '40', after: '38' });
+    expect(first.remaining).toBe(0);
+    expect(await odooOnHand(service.runtime, 'REC-MUG')).toBe(38);
+    // Timing and tolerance rows are reported, never adjusted.
+    expect(await odooOnHand(service.runtime, 'REC-TEA')).toBe(20);
+    expect(await odooOnHand(service.runtime, 'REC-CUP')).toBe(10);
+    const { items } = await service.runtime.stores.audit.trace(first.correlationId);
+    expect(items.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining([
+        'inventory.snapshot',
+        'inventory.variance',
+        'stock.quant.action_apply_inventory',
+      ]),
+    );
+    expect(items.find((entry) => entry.kind === 'outbound')).toMatchObject({
+      before: { quantity: '40' },
+      after: { quantity: '38' },
+    });
+
+    const again = await reconcile(service.runtime, { apply: true });
+    expect(again.report.rows.find((row) => row.sku === 'REC-MUG')?.classification).toBe('match');
+    expect(again.results.size).toBe(0);
+    expect(await odooOnHand(service.runtime, 'REC-MUG')).toBe(38);
+  });
+
+  it('refuses a stale compare-and-set when Odoo stock moved between the read and the write, and reports it', async () => {
+    const [lamp] = (
+      await seedProducts(systems.odooClient, 19, [{ sku: 'REC-LAMP', name: 'Lamp', stock: 15 }])
+    )
+      .values()
+      .toArray();
+    systems.shipbob.control.changeStock('REC-LAMP', { onHand: 12, fulfillable: 12 });
+    const read = await reconcile(service.runtime);
+    expect(read.report.rows.find((row) => row.sku === 'REC-LAMP')).toMatchObject({
+      odooOnHand: '15',
+      classification: 'variance',
+    });
+    await countInOdoo(systems, lamp as number, 16);
+    const results = await applyVariances(service.runtime, read);
+    expect(results.get('shipbob|REC-LAMP|')).toMatchObject({ status: 'stale' });
+    expect(await odooOnHand(service.runtime, 'REC-LAMP')).toBe(16);
+    const { items } = await service.runtime.stores.audit.trace(read.correlationId);
+    expect(items.map((entry) => entry.action)).toContain('inventory.adjust.stale');
+    expect(
+      service.runtime.events.recent('crossdock.exception.raised.v1').map((event) => event.data.code),
+    ).toContain('inventory.stale_count');
+    expect(await service.runtime.stores.deadLetters.list()).toMatchObject({ items: [] });
+  });
+
+  it('does not adjust Odoo when the ownership policy says the warehouse does not own on hand', async () => {
+    const erpOwnsStock = defineOwnershipPolicy({
+      ...defaultOwnershipPolicy,
+      records: { ...defaultOwnershipPolicy.records, inventory: { owner: 'erp' } },
+    });
+    const strict = await createService(systems.config, {
+      overrides: systems.overrides,
+      stores: memoryStores(systems.config),
+      policy: erpOwnsStock,
+      log: silent,
+    });
+    try {
+      const before = await odooOnHand(strict.runtime, 'REC-LAMP');
+      const { results, remaining } = await reconcile(strict.runtime, { apply: true });
+      expect(results.get('shipbob|REC-LAMP|')).toMatchObject({ status: 'refused' });
+      expect(remaining).toBeGreaterThan(0);
+      expect(await odooOnHand(strict.runtime, 'REC-LAMP')).toBe(before);
+    } finally {
+      await strict.stop();
+    }
+  });
+});
