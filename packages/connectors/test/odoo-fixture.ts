@@ -36,6 +36,35 @@ export const shipmentOf = (id: string, contents: readonly Content[]) => ({
   })),
 });
 
+/** A return of `quantity` units of `sku` from a delivery, authorised or (with `received`) received. */
+export const returnOf = (
+  rma: string,
+  delivery: { readonly pickingId: number; readonly orderId?: number },
+  sku: string,
+  quantity: string,
+  received?: { readonly condition: string },
+) => ({
+  id: `r-${rma}`,
+  rma,
+  state: received ? ('received' as const) : ('authorized' as const),
+  ...(delivery.orderId === undefined ? {} : { orderId: `sale.order:${delivery.orderId}` }),
+  shipmentId: `stock.picking:${delivery.pickingId}`,
+  lines: [
+    {
+      lineId: 'r1',
+      item: { sku, refs: [] },
+      uom: 'EA',
+      expected: quantity,
+      ...(received ? { received: quantity, condition: received.condition } : {}),
+      disposition: 'restock' as const,
+      serials: [],
+    },
+  ],
+  ...(received ? { receipt: { receivedAt: SHIPPED_AT, location: { id: 'WH/Stock', refs: [] } } } : {}),
+  createdAt: SHIPPED_AT,
+  refs: [],
+});
+
 /**
  * Registers the fake's lifecycle in the calling `describe` and answers what its tests use. `label`
  * keeps the records of different test files apart (host name and SKU prefix); `customer` names the ship-to

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isConnectorError } from '../src/contract/errors.js';
-import { odooFixture, SHIPPED_AT, shipmentOf } from './odoo-fixture.js';
+import { odooFixture, returnOf, shipmentOf } from './odoo-fixture.js';
 
 for (const version of [18, 19] as const) {
   describe(`Odoo ${version} connector: notes on the picking for every external action`, () => {
@@ -195,28 +195,7 @@ for (const version of [18, 19] as const) {
         pickingId,
         shipmentOf('SB-RET', [{ lineId: lineOf(a.id), sku: a.code, quantity: '2' }]) as never,
       );
-      const ret = {
-        id: `r-${a.code}`,
-        rma: `RMA-${a.code}`,
-        state: 'received',
-        orderId: `sale.order:${orderId}`,
-        shipmentId: `stock.picking:${pickingId}`,
-        lines: [
-          {
-            lineId: 'r1',
-            item: { sku: a.code, refs: [] },
-            uom: 'EA',
-            expected: '1',
-            received: '1',
-            condition: 'opened',
-            disposition: 'restock',
-            serials: [],
-          },
-        ],
-        receipt: { receivedAt: SHIPPED_AT, location: { id: 'WH/Stock', refs: [] } },
-        createdAt: SHIPPED_AT,
-        refs: [],
-      };
+      const ret = returnOf(`RMA-${a.code}`, { pickingId, orderId }, a.code, '1', { condition: 'opened' });
       const { ref } = await connector.returns.create(ret as never, { correlationId: 'corr-ret' });
       await connector.returns.create(ret as never, { correlationId: 'corr-ret' });
       const returnId = Number(ref.id.split(':')[1]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReturnsCapability, ShipmentsCapability } from '../src/contract/capabilities.js';
 import { isConnectorError } from '../src/contract/errors.js';
 import type { OdooConnector } from '../src/odoo/index.js';
-import { odooFixture, SHIPPED_AT, shipmentOf } from './odoo-fixture.js';
+import { odooFixture, returnOf, shipmentOf } from './odoo-fixture.js';
 
 /** Every page of a list, and what each page cost in RPCs. */
 async function allPages<T>(
@@ -245,24 +245,9 @@ for (const version of [18, 19] as const) {
       const made = await shipped([[a.id, qty]], (line) => [
         { lineId: line(a.id), sku: a.code, quantity: String(qty) },
       ]);
-      const { ref } = await connector.returns.create({
-        id: `r-${made.pickingId}`,
-        rma: `RMA-${made.pickingId}`,
-        state: 'authorized',
-        shipmentId: `stock.picking:${made.pickingId}`,
-        lines: [
-          {
-            lineId: 'r1',
-            item: { sku: a.code, refs: [] },
-            uom: 'EA',
-            expected: String(received),
-            disposition: 'restock',
-            serials: [],
-          },
-        ],
-        createdAt: SHIPPED_AT,
-        refs: [],
-      } as never);
+      const { ref } = await connector.returns.create(
+        returnOf(`RMA-${made.pickingId}`, made, a.code, String(received)) as never,
+      );
       return { ...made, product: a, returnId: Number(ref.id.split(':')[1]) };
     }
 

@@ -13,6 +13,7 @@ import type { OdooClient } from '@crossdock/odoo-client';
 import type { Connector, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
 import { forCall, type OdooContext } from './context.js';
+import type { SinceQuery } from './cursor.js';
 import { guard, refusal } from './errors.js';
 import { adjustInventory, readLevels } from './inventory.js';
 import { releaseText } from './note-texts.js';
@@ -49,14 +50,6 @@ export interface ReleaseRecord {
   readonly handshake: HandshakeState;
   /** Why, when the warehouse said (a rejection's reason). @example 'address not deliverable' */
   readonly reason?: string;
-}
-
-/** A page read by `since` (ISO 8601, records written at or after it) and cursor. */
-export interface SinceQuery {
-  readonly since?: string;
-  readonly cursor?: string;
-  /** Records per page. Default 100. */
-  readonly pageSize?: number;
 }
 
 /**

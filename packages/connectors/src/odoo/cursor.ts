@@ -1,5 +1,8 @@
+import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
-import { naiveTime } from './records.js';
+import { naiveTime, type OdooRecord } from './records.js';
+import type { RecordShape } from './shape.js';
+import type { OdooPage, SkippedRecord } from './skipped.js';
 
 /** A keyset position: the last record's `write_date` (naive UTC) and id. */
 export interface Keyset {
@@ -78,4 +81,48 @@ export function sinceDomain(
     throw refusal(operation, 'invalid_since', `since is not a timestamp: ${since}`, correlationId);
   }
   return [['write_date', '>=', naiveTime(at.toISOString())]];
+}
+
+/** A keyset read as callers ask for it. */
+export interface KeysetQuery {
+  readonly cursor?: string;
+  /** Records per page. Default 100. */
+  readonly pageSize?: number;
+}
+
+/** A keyset read from a time on: `since` (ISO 8601) keeps records written at or after it. */
+export interface SinceQuery extends KeysetQuery {
+  readonly since?: string;
+}
+
+/**
+ * Reads the page after `query.cursor` of the records of `shape.model` matching `domain`, in keyset
+ * order and checked against `shape`. `page(mapped)` makes the answer: the mapped items and skipped
+ * records, with the cursor of the next page when this one is full.
+ *
+ * @example
+ * const { records, page } = await readKeysetPage(ctx, ORDER, [['state', '=', 'sale']], query);
+ * return page(mapOrSkip('sale.order', records, toOrder));
+ */
+export async function readKeysetPage(
+  ctx: OdooContext,
+  shape: RecordShape,
+  domain: readonly unknown[],
+  query: KeysetQuery,
+): Promise<{
+  records: OdooRecord[];
+  page: <T>(mapped: { items: T[]; skipped: SkippedRecord[] }) => OdooPage<T>;
+}> {
+  const pageSize = query.pageSize ?? 100;
+  const records = shape.check(
+    await ctx.client.model(shape.model).searchRead({
+      domain: withKeyset(domain, query.cursor),
+      fields: shape.fields,
+      order: KEYSET_ORDER,
+      limit: pageSize,
+    }),
+  );
+  const last = records.at(-1);
+  const next = records.length < pageSize || !last ? undefined : encodeCursor(keysetOf(last));
+  return { records, page: (mapped) => (next === undefined ? mapped : { ...mapped, next }) };
 }

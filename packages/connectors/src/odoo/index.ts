@@ -3,9 +3,15 @@ export {
   type OdooConnector,
   type OdooConnectorOptions,
   type ReleaseRecord,
-  type SinceQuery,
 } from './connector.js';
-export { afterKeyset, decodeCursor, encodeCursor, type Keyset } from './cursor.js';
+export {
+  afterKeyset,
+  decodeCursor,
+  encodeCursor,
+  type Keyset,
+  type KeysetQuery,
+  type SinceQuery,
+} from './cursor.js';
 export type { NoteResult } from './notes.js';
 export type { PickingTarget } from './requests.js';
 export type { ApplyShipmentResult, Remainder } from './ship.js';

@@ -1,11 +1,12 @@
 import { decimal, parseCanonical, type SalesOrder, SalesOrderSchema } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
-import { encodeCursor, KEYSET_ORDER, keysetOf, withKeyset } from './cursor.js';
+import { type KeysetQuery, readKeysetPage } from './cursor.js';
 import { readParties } from './parties.js';
 import {
   byId,
   ids,
   isoTime,
+  itemOf,
   m2oId,
   m2oName,
   type OdooRecord,
@@ -52,24 +53,13 @@ function lineShape(uomField: string) {
  *
  * @example const { items, next } = await readOrders(ctx, {});
  */
-export async function readOrders(
-  ctx: OdooContext,
-  query: { readonly cursor?: string; readonly pageSize?: number },
-): Promise<OdooPage<SalesOrder>> {
-  const pageSize = query.pageSize ?? 100;
+export async function readOrders(ctx: OdooContext, query: KeysetQuery): Promise<OdooPage<SalesOrder>> {
   const base: unknown[] = [
     ['state', '=', 'sale'],
     ...(ctx.warehouseId === undefined ? [] : [['warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const orders = ORDER.check(
-    await ctx.client.model('sale.order').searchRead({
-      domain: withKeyset(base, query.cursor),
-      fields: ORDER.fields,
-      order: KEYSET_ORDER,
-      limit: pageSize,
-    }),
-  );
-  if (orders.length === 0) return { items: [], skipped: [] };
+  const { records: orders, page } = await readKeysetPage(ctx, ORDER, base, query);
+  if (orders.length === 0) return page({ items: [], skipped: [] });
   const uomField = saleLineUomField(await ctx.major());
   const lineIds = orders.flatMap((o) => ids(o.order_line));
   const LINE = lineShape(uomField);
@@ -88,14 +78,12 @@ export async function readOrders(
     ctx,
     unique(orders.flatMap((o) => [m2oId(o.partner_id), m2oId(o.partner_shipping_id)])),
   );
-  const { items, skipped } = mapOrSkip('sale.order', orders, (order) => {
-    const own = lines.filter((line) => m2oId(line.order_id) === order.id && !str(line.display_type));
-    return toOrder(order, own, products, parties, uomField);
-  });
-  const last = orders.at(-1);
-  return orders.length < pageSize || !last
-    ? { items, skipped }
-    : { items, skipped, next: encodeCursor(keysetOf(last)) };
+  return page(
+    mapOrSkip('sale.order', orders, (order) => {
+      const own = lines.filter((line) => m2oId(line.order_id) === order.id && !str(line.display_type));
+      return toOrder(order, own, products, parties, uomField);
+    }),
+  );
 }
 
 function toOrder(
@@ -121,15 +109,10 @@ function toOrder(
     lines: lines
       .filter((line) => decimal.gt(qty(line.product_uom_qty), '0'))
       .map((line) => {
-        const product = products.get(m2oId(line.product_id) ?? -1);
         const discount = qty(line.discount);
         return {
           lineId: `sale.order.line:${String(line.id)}`,
-          item: {
-            sku: str(product?.default_code) ?? `product.product:${String(m2oId(line.product_id))}`,
-            ...(str(product?.name) === undefined ? {} : { name: str(product?.name) }),
-            refs: [odooRef('product.product', m2oId(line.product_id) ?? 0)],
-          },
+          item: itemOf(line.product_id, products),
           quantity: qty(line.product_uom_qty),
           uom: uomCode(line[uomField]),
           unitPrice: { amount: qty(line.price_unit), currency },

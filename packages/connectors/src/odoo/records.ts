@@ -123,6 +123,26 @@ export function uomCode(value: unknown): string {
   return safe.slice(0, 32) || 'EA';
 }
 
+/**
+ * The item of a product record (a many2one value and the products read by id): its internal
+ * reference as sku (`product.product:<id>` when it has none), its name and its ref.
+ *
+ * @example itemOf({ id: 17, name: 'Desk' }, products); // { sku: 'FURN_7777', name: 'Desk', refs: [odoo product.product:17] }
+ */
+export function itemOf(
+  productValue: unknown,
+  products: Map<number, OdooRecord>,
+): { sku: string; name?: string; refs: { system: 'odoo'; id: string }[] } {
+  const productId = m2oId(productValue) ?? 0;
+  const product = products.get(productId);
+  const name = str(product?.name);
+  return {
+    sku: str(product?.default_code) ?? `product.product:${productId}`,
+    ...(name === undefined ? {} : { name }),
+    refs: [odooRef('product.product', productId)],
+  };
+}
+
 /** The canonical reference of an Odoo record. @example odooRef('stock.picking', 21); */
 export function odooRef(model: string, id: number): { system: 'odoo'; id: string } {
   return { system: 'odoo', id: `${model}:${id}` };

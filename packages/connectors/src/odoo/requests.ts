@@ -8,7 +8,7 @@ import {
   type WarehouseRef,
 } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
-import { encodeCursor, KEYSET_ORDER, keysetOf, withKeyset } from './cursor.js';
+import { type KeysetQuery, readKeysetPage } from './cursor.js';
 import { refusal } from './errors.js';
 import { readParties } from './parties.js';
 import {
@@ -16,6 +16,7 @@ import {
   groupBy,
   ids,
   isoTime,
+  itemOf,
   m2oId,
   m2oName,
   type OdooRecord,
@@ -94,27 +95,16 @@ export function requestLineId(move: OdooRecord): string {
  */
 export async function readRequests(
   ctx: OdooContext,
-  query: { readonly cursor?: string; readonly pageSize?: number },
+  query: KeysetQuery,
 ): Promise<OdooPage<FulfillmentRequest>> {
-  const pageSize = query.pageSize ?? 100;
   const base: unknown[] = [
     ['picking_type_code', '=', 'outgoing'],
     ['sale_id.state', '=', 'sale'],
     ...(ctx.warehouseId === undefined ? [] : [['picking_type_id.warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const pickings = PICKING.check(
-    await ctx.client.model('stock.picking').searchRead({
-      domain: withKeyset(base, query.cursor),
-      fields: PICKING.fields,
-      order: KEYSET_ORDER,
-      limit: pageSize,
-    }),
-  );
+  const { records: pickings, page } = await readKeysetPage(ctx, PICKING, base, query);
   const { items, skipped } = await requestsOf(ctx, pickings);
-  const last = pickings.at(-1);
-  return pickings.length < pageSize || !last
-    ? { items, skipped }
-    : { items, skipped, next: encodeCursor(keysetOf(last)) };
+  return page({ items, skipped });
 }
 
 /**
@@ -248,7 +238,6 @@ function toLines(moves: readonly OdooRecord[], products: Map<number, OdooRecord>
   }
   return [...lines.entries()].map(([lineId, { moves: group }]) => {
     const first = group[0] as OdooRecord;
-    const product = products.get(m2oId(first.product_id) ?? -1);
     let ordered = '0';
     let shipped = '0';
     let cancelled = '0';
@@ -263,11 +252,7 @@ function toLines(moves: readonly OdooRecord[], products: Map<number, OdooRecord>
     return {
       lineId,
       ...(saleLine === undefined ? {} : { orderLineId: `sale.order.line:${saleLine}` }),
-      item: {
-        sku: str(product?.default_code) ?? `product.product:${String(m2oId(first.product_id))}`,
-        ...(str(product?.name) === undefined ? {} : { name: str(product?.name) as string }),
-        refs: [odooRef('product.product', m2oId(first.product_id) ?? 0)],
-      },
+      item: itemOf(first.product_id, products),
       uom: uomCode(first.product_uom),
       ledger: { ordered, shipped, cancelled, allocated, backordered: '0', returned: '0' },
       differences: decimal.isZero(cancelled) ? [] : [{ reason: 'CP' as const, quantity: cancelled }],

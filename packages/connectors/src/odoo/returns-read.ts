@@ -1,19 +1,8 @@
 import { decimal, parseCanonical, type Return, type ReturnLine, ReturnSchema } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
-import { encodeCursor, KEYSET_ORDER, keysetOf, sinceDomain, withKeyset } from './cursor.js';
-import {
-  byId,
-  groupBy,
-  isoTime,
-  m2oId,
-  m2oName,
-  type OdooRecord,
-  odooRef,
-  qty,
-  str,
-  unique,
-  uomCode,
-} from './records.js';
+import { readKeysetPage, type SinceQuery, sinceDomain } from './cursor.js';
+import { readPickingMoves } from './picking-moves.js';
+import { isoTime, itemOf, m2oId, m2oName, type OdooRecord, odooRef, qty, str, uomCode } from './records.js';
 import { pickingRef } from './requests.js';
 import { recordShape } from './shape.js';
 import { mapOrSkip, type OdooPage } from './skipped.js';
@@ -38,8 +27,6 @@ const MOVE = recordShape('stock.move', {
   sale_line_id: 'm2o',
   location_dest_usage: 'text',
 });
-const MOVE_LINE = recordShape('stock.move.line', { move_id: 'm2o', lot_id: 'm2o', quantity: 'number' });
-const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text', tracking: 'text' });
 
 /**
  * What Odoo knows of a returned line's fate, from where it was put: back in stock (an internal
@@ -64,10 +51,9 @@ function fateOf(usage: string | undefined): Pick<ReturnLine, 'condition' | 'disp
  */
 export async function readReturns(
   ctx: OdooContext,
-  query: { readonly since?: string; readonly cursor?: string; readonly pageSize?: number },
+  query: SinceQuery,
   correlationId: string | undefined,
 ): Promise<OdooPage<Return>> {
-  const pageSize = query.pageSize ?? 100;
   const base: unknown[] = [
     ['picking_type_code', '=', 'incoming'],
     ['state', '=', 'done'],
@@ -75,52 +61,20 @@ export async function readReturns(
     ...sinceDomain(query.since, 'returns.list', correlationId),
     ...(ctx.warehouseId === undefined ? [] : [['picking_type_id.warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const pickings = RETURN_PICKING.check(
-    await ctx.client.model('stock.picking').searchRead({
-      domain: withKeyset(base, query.cursor),
-      fields: RETURN_PICKING.fields,
-      order: KEYSET_ORDER,
-      limit: pageSize,
-    }),
+  const { records: pickings, page } = await readKeysetPage(ctx, RETURN_PICKING, base, query);
+  if (pickings.length === 0) return page({ items: [], skipped: [] });
+  // A cancelled move was authorised and never came back: a line received 0.
+  const { movesByPicking, linesByMove, products } = await readPickingMoves(
+    ctx,
+    pickings.map((p) => p.id as number),
+    MOVE,
+    ['done', 'cancel'],
   );
-  if (pickings.length === 0) return { items: [], skipped: [] };
-  const pickingIds = pickings.map((p) => p.id as number);
-  const moves = MOVE.check(
-    await ctx.client.model('stock.move').searchRead({
-      domain: [
-        ['picking_id', 'in', pickingIds],
-        ['state', 'in', ['done', 'cancel']],
-      ],
-      fields: MOVE.fields,
-      order: 'id asc',
-    }),
-  );
-  const moveLines = MOVE_LINE.check(
-    await ctx.client.model('stock.move.line').searchRead({
-      domain: [
-        ['picking_id', 'in', pickingIds],
-        ['state', '=', 'done'],
-      ],
-      fields: MOVE_LINE.fields,
-      order: 'id asc',
-    }),
-  );
-  const products = byId(
-    PRODUCT.check(
-      await ctx.client.model('product.product').read(unique(moves.map((m) => m2oId(m.product_id))), {
-        fields: PRODUCT.fields,
-      }),
+  return page(
+    mapOrSkip('stock.picking', pickings, (picking) =>
+      toReturn(picking, movesByPicking.get(picking.id as number) ?? [], linesByMove, products),
     ),
   );
-  const movesByPicking = groupBy(moves, 'picking_id');
-  const linesByMove = groupBy(moveLines, 'move_id');
-  const { items, skipped } = mapOrSkip('stock.picking', pickings, (picking) =>
-    toReturn(picking, movesByPicking.get(picking.id as number) ?? [], linesByMove, products),
-  );
-  const last = pickings.at(-1);
-  return pickings.length < pageSize || !last
-    ? { items, skipped }
-    : { items, skipped, next: encodeCursor(keysetOf(last)) };
 }
 
 function toReturn(
@@ -161,18 +115,13 @@ function linesOf(
   lines: readonly OdooRecord[],
   products: Map<number, OdooRecord>,
 ): ReturnLine[] {
-  const productId = m2oId(move.product_id) ?? 0;
-  const product = products.get(productId);
+  const product = products.get(m2oId(move.product_id) ?? -1);
   const saleLine = m2oId(move.sale_line_id);
   const received = move.state === 'done';
   const base = {
     lineId: `stock.move:${String(move.id)}`,
     ...(saleLine === undefined ? {} : { orderLineId: `sale.order.line:${saleLine}` }),
-    item: {
-      sku: str(product?.default_code) ?? `product.product:${productId}`,
-      ...(str(product?.name) === undefined ? {} : { name: str(product?.name) as string }),
-      refs: [odooRef('product.product', productId)],
-    },
+    item: itemOf(move.product_id, products),
     uom: uomCode(move.product_uom),
     ...(received ? fateOf(str(move.location_dest_usage)) : { disposition: 'pending' as const }),
   };

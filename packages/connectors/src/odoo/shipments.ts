@@ -8,21 +8,10 @@ import {
   ShipmentSchema,
 } from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
-import { encodeCursor, KEYSET_ORDER, keysetOf, sinceDomain, withKeyset } from './cursor.js';
+import { readKeysetPage, type SinceQuery, sinceDomain } from './cursor.js';
 import { readParties } from './parties.js';
-import {
-  byId,
-  groupBy,
-  isoTime,
-  m2oId,
-  m2oName,
-  type OdooRecord,
-  odooRef,
-  qty,
-  str,
-  unique,
-  uomCode,
-} from './records.js';
+import { readPickingMoves } from './picking-moves.js';
+import { isoTime, itemOf, m2oId, m2oName, type OdooRecord, qty, str, unique, uomCode } from './records.js';
 import { pickingRef, readPickingTypes, requestLineId, warehouseOf } from './requests.js';
 import { recordShape } from './shape.js';
 import { mapOrSkip, type OdooPage } from './skipped.js';
@@ -44,13 +33,6 @@ const MOVE = recordShape('stock.move', {
   quantity: 'number',
   sale_line_id: 'm2o',
 });
-const MOVE_LINE = recordShape('stock.move.line', {
-  move_id: 'm2o',
-  lot_id: 'm2o',
-  quantity: 'number',
-  result_package_id: 'm2o',
-});
-const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text', tracking: 'text' });
 
 /**
  * Reads a page of done outgoing pickings (deliveries, not returns) as the shipments that left:
@@ -63,10 +45,9 @@ const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'te
  */
 export async function readShipments(
   ctx: OdooContext,
-  query: { readonly since?: string; readonly cursor?: string; readonly pageSize?: number },
+  query: SinceQuery,
   correlationId: string | undefined,
 ): Promise<OdooPage<Shipment>> {
-  const pageSize = query.pageSize ?? 100;
   const base: unknown[] = [
     ['picking_type_code', '=', 'outgoing'],
     ['state', '=', 'done'],
@@ -74,61 +55,28 @@ export async function readShipments(
     ...sinceDomain(query.since, 'shipments.list', correlationId),
     ...(ctx.warehouseId === undefined ? [] : [['picking_type_id.warehouse_id', '=', ctx.warehouseId]]),
   ];
-  const pickings = PICKING.check(
-    await ctx.client.model('stock.picking').searchRead({
-      domain: withKeyset(base, query.cursor),
-      fields: PICKING.fields,
-      order: KEYSET_ORDER,
-      limit: pageSize,
-    }),
-  );
-  if (pickings.length === 0) return { items: [], skipped: [] };
-  const pickingIds = pickings.map((p) => p.id as number);
-  const moves = MOVE.check(
-    await ctx.client.model('stock.move').searchRead({
-      domain: [
-        ['picking_id', 'in', pickingIds],
-        ['state', '=', 'done'],
-      ],
-      fields: MOVE.fields,
-      order: 'id asc',
-    }),
-  );
-  const moveLines = MOVE_LINE.check(
-    await ctx.client.model('stock.move.line').searchRead({
-      domain: [
-        ['picking_id', 'in', pickingIds],
-        ['state', '=', 'done'],
-      ],
-      fields: MOVE_LINE.fields,
-      order: 'id asc',
-    }),
-  );
-  const products = byId(
-    PRODUCT.check(
-      await ctx.client.model('product.product').read(unique(moves.map((m) => m2oId(m.product_id))), {
-        fields: PRODUCT.fields,
-      }),
-    ),
+  const { records: pickings, page } = await readKeysetPage(ctx, PICKING, base, query);
+  if (pickings.length === 0) return page({ items: [], skipped: [] });
+  const { movesByPicking, linesByMove, products } = await readPickingMoves(
+    ctx,
+    pickings.map((p) => p.id as number),
+    MOVE,
+    ['done'],
   );
   const types = await readPickingTypes(ctx, pickings);
   const parties = await readParties(ctx, unique(pickings.map((p) => m2oId(p.partner_id))));
-  const movesByPicking = groupBy(moves, 'picking_id');
-  const linesByMove = groupBy(moveLines, 'move_id');
-  const { items, skipped } = mapOrSkip('stock.picking', pickings, (picking) =>
-    toShipment(
-      picking,
-      movesByPicking.get(picking.id as number) ?? [],
-      linesByMove,
-      products,
-      types,
-      parties,
+  return page(
+    mapOrSkip('stock.picking', pickings, (picking) =>
+      toShipment(
+        picking,
+        movesByPicking.get(picking.id as number) ?? [],
+        linesByMove,
+        products,
+        types,
+        parties,
+      ),
     ),
   );
-  const last = pickings.at(-1);
-  return pickings.length < pageSize || !last
-    ? { items, skipped }
-    : { items, skipped, next: encodeCursor(keysetOf(last)) };
 }
 
 function toShipment(
@@ -178,18 +126,13 @@ function contentsOf(
   lines: readonly OdooRecord[],
   products: Map<number, OdooRecord>,
 ): ShipmentContent[] {
-  const productId = m2oId(move.product_id) ?? 0;
-  const product = products.get(productId);
+  const product = products.get(m2oId(move.product_id) ?? -1);
   const serial = str(product?.tracking) === 'serial';
   const saleLine = m2oId(move.sale_line_id);
   const base = {
     requestLineId: requestLineId(move),
     ...(saleLine === undefined ? {} : { orderLineId: `sale.order.line:${saleLine}` }),
-    item: {
-      sku: str(product?.default_code) ?? `product.product:${productId}`,
-      ...(str(product?.name) === undefined ? {} : { name: str(product?.name) as string }),
-      refs: [odooRef('product.product', productId)],
-    },
+    item: itemOf(move.product_id, products),
     uom: uomCode(move.product_uom),
   };
   const parts = lines.length > 0 ? lines : [{ id: move.id, quantity: move.quantity }];
