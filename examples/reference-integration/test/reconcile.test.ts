@@ -31,6 +31,17 @@ async function countInOdoo(systems: EmbeddedSystems, productId: number, quantity
   await quants.call('action_apply_inventory', { ids: [quant as number], context });
 }
 
+/** The exceptions the service raised, by code and subject. */
+function exceptions(runtime: Runtime): { code: string; subject: string | undefined }[] {
+  return runtime.events
+    .recent('crossdock.exception.raised.v1')
+    .flatMap((event) =>
+      event.type === 'crossdock.exception.raised.v1'
+        ? [{ code: event.data.code, subject: event.subject }]
+        : [],
+    );
+}
+
 describe('inventory reconciliation', () => {
   let systems: EmbeddedSystems;
   let service: Service;
@@ -86,9 +97,7 @@ describe('inventory reconciliation', () => {
     expect(remaining).toBe(1);
     expect(results.size).toBe(0);
     expect(await odooOnHand(service.runtime, 'REC-MUG')).toBe(40);
-    const raised = service.runtime.events
-      .recent('crossdock.exception.raised.v1')
-      .filter((event) => event.data.code === 'inventory.variance');
+    const raised = exceptions(service.runtime).filter((raised) => raised.code === 'inventory.variance');
     expect(raised.map((event) => event.subject)).toEqual(['REC-MUG']);
   });
 
@@ -120,11 +129,8 @@ describe('inventory reconciliation', () => {
   });
 
   it('refuses a stale compare-and-set when Odoo stock moved between the read and the write, and reports it', async () => {
-    const [lamp] = (
-      await seedProducts(systems.odooClient, 19, [{ sku: 'REC-LAMP', name: 'Lamp', stock: 15 }])
-    )
-      .values()
-      .toArray();
+    const seeded = await seedProducts(systems.odooClient, 19, [{ sku: 'REC-LAMP', name: 'Lamp', stock: 15 }]);
+    const lamp = seeded.get('REC-LAMP');
     systems.shipbob.control.changeStock('REC-LAMP', { onHand: 12, fulfillable: 12 });
     const read = await reconcile(service.runtime);
     expect(read.report.rows.find((row) => row.sku === 'REC-LAMP')).toMatchObject({
@@ -137,9 +143,7 @@ describe('inventory reconciliation', () => {
     expect(await odooOnHand(service.runtime, 'REC-LAMP')).toBe(16);
     const { items } = await service.runtime.stores.audit.trace(read.correlationId);
     expect(items.map((entry) => entry.action)).toContain('inventory.adjust.stale');
-    expect(
-      service.runtime.events.recent('crossdock.exception.raised.v1').map((event) => event.data.code),
-    ).toContain('inventory.stale_count');
+    expect(exceptions(service.runtime).map((raised) => raised.code)).toContain('inventory.stale_count');
     expect(await service.runtime.stores.deadLetters.list()).toMatchObject({ items: [] });
   });
 
