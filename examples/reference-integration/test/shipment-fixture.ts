@@ -6,6 +6,7 @@ import {
   seedCustomer,
   seedOrder,
   seedProducts,
+  seedWarehouse,
 } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import { memoryStores } from '../src/runtime/stores.ts';
@@ -29,6 +30,7 @@ export async function startShipmentWorld(products: readonly SeedProduct[]): Prom
     config: { releaseIntervalMs: HOUR_MS, shipmentPollIntervalMs: HOUR_MS, snapshotIntervalMs: HOUR_MS },
   });
   const seeded = await seedProducts(systems.odooClient, 19, products);
+  seedWarehouse(systems.shipbob.control, products);
   const customer = await seedCustomer(systems.odooClient, 'Grace Hopper');
   const service = await createService(systems.config, {
     overrides: systems.overrides,

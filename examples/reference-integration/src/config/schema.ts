@@ -29,6 +29,8 @@ const ShipBobConfigSchema = z.object({
   token: secret,
   channelId: z.coerce.number().int().positive(),
   webhookSecrets: list.pipe(z.array(secret).min(1)),
+  /** Where ShipBob receives the returns Crossdock creates (ShipBob requires a fulfillment center). */
+  returnsFulfillmentCenterId: z.coerce.number().int().positive().optional(),
 });
 
 const EasyPostConfigSchema = z.object({
@@ -112,6 +114,7 @@ export const ENVIRONMENT: Readonly<Record<string, readonly string[]>> = {
   SHIPBOB_TOKEN: ['shipbob', 'token'],
   SHIPBOB_CHANNEL_ID: ['shipbob', 'channelId'],
   SHIPBOB_WEBHOOK_SECRETS: ['shipbob', 'webhookSecrets'],
+  SHIPBOB_RETURNS_FULFILLMENT_CENTER_ID: ['shipbob', 'returnsFulfillmentCenterId'],
   EASYPOST_BASE_URL: ['easypost', 'baseUrl'],
   EASYPOST_API_KEY: ['easypost', 'apiKey'],
   EASYPOST_WEBHOOK_SECRET: ['easypost', 'webhookSecret'],

@@ -86,6 +86,7 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
       token: SHIPBOB_TOKEN,
       channelId: 1,
       webhookSecrets: SHIPBOB_DEFAULT_WEBHOOK_SECRET,
+      returnsFulfillmentCenterId: 7,
     },
     easypost: {
       baseUrl: `${easypostServed.url}/v2`,

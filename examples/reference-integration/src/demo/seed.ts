@@ -88,3 +88,24 @@ export async function seedOrder(
   if (pickingId === undefined) throw new Error(`sale order ${orderId} has no delivery`);
   return { orderId, name: String(order?.name), pickingId };
 }
+
+/**
+ * The same products on the 3PL's shelves: the fake ShipBob holds `stock` of each SKU, as a warehouse
+ * that received the goods would.
+ *
+ * @example seedWarehouse(systems.shipbob.control, [{ sku: 'MUG-1', name: 'Mug', stock: 40 }]);
+ */
+export function seedWarehouse(
+  control: {
+    changeStock(sku: string, change: { onHand: number; fulfillable: number; name: string }): unknown;
+  },
+  products: readonly SeedProduct[],
+): void {
+  for (const product of products) {
+    control.changeStock(product.sku, {
+      onHand: product.stock,
+      fulfillable: product.stock,
+      name: product.name,
+    });
+  }
+}

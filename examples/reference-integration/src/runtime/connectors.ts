@@ -45,6 +45,9 @@ export function createConnectors(
     channelId: config.shipbob.channelId,
     webhookSecrets: config.shipbob.webhookSecrets,
     ...(config.shipbob.baseUrl === undefined ? {} : { baseUrl: config.shipbob.baseUrl }),
+    ...(config.shipbob.returnsFulfillmentCenterId === undefined
+      ? {}
+      : { returnsFulfillmentCenterId: config.shipbob.returnsFulfillmentCenterId }),
   });
   const easypost = config.easypost;
   const shopify = config.shopify;
