@@ -1,4 +1,5 @@
 import { defaultOwnershipPolicy, defineOwnershipPolicy } from '@crossdock/canonical';
+import { x2many } from '@crossdock/odoo-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { seedCustomer, seedOrder, seedProducts } from '../src/demo/seed.ts';
@@ -147,6 +148,40 @@ describe('inventory reconciliation', () => {
     expect(await service.runtime.stores.deadLetters.list()).toMatchObject({ items: [] });
   });
 
+  it('explains a surplus at the warehouse by a receipt Odoo has not booked yet, and adjusts nothing', async () => {
+    const client = systems.odooClient;
+    const seeded = await seedProducts(client, 19, [{ sku: 'REC-JUG', name: 'Jug', stock: 10 }]);
+    const [warehouse] = await client.model('stock.warehouse').searchRead({ fields: ['in_type_id', 'lot_stock_id'] });
+    const idOf = (value: unknown) => (value as { id: number }).id;
+    const [vendors] = await client.model('stock.location').search({ domain: [['usage', '=', 'supplier']], limit: 1 });
+    const [receipt] = (await client.model('stock.picking').create({
+      picking_type_id: idOf(warehouse?.in_type_id),
+      location_id: vendors,
+      location_dest_id: idOf(warehouse?.lot_stock_id),
+      move_ids: [
+        x2many.create({
+          product_id: seeded.get('REC-JUG'),
+          product_uom_qty: 6,
+          location_id: vendors,
+          location_dest_id: idOf(warehouse?.lot_stock_id),
+        }),
+      ],
+    })) as [number];
+    await client.model('stock.picking').call('action_confirm', { ids: [receipt] });
+    // ShipBob already counted the 6 that arrived; Odoo's receipt is still open.
+    systems.shipbob.control.changeStock('REC-JUG', { onHand: 16, fulfillable: 16 });
+    const { report, results } = await reconcile(service.runtime, { apply: true });
+    expect(report.rows.find((row) => row.sku === 'REC-JUG')).toMatchObject({
+      difference: '6',
+      receipts: '6',
+      unexplained: '0',
+      classification: 'timing',
+      receiptPickings: [receipt],
+    });
+    expect(results.has('shipbob|REC-JUG|')).toBe(false);
+    expect(await odooOnHand(service.runtime, 'REC-JUG')).toBe(10);
+  });
+
   it('does not adjust Odoo when the ownership policy says the warehouse does not own on hand', async () => {
     const erpOwnsStock = defineOwnershipPolicy({
       ...defaultOwnershipPolicy,
@@ -161,6 +196,7 @@ describe('inventory reconciliation', () => {
     try {
       const before = await odooOnHand(strict.runtime, 'REC-LAMP');
       const { results, remaining } = await reconcile(strict.runtime, { apply: true });
+      console.log(results);
       expect(results.get('shipbob|REC-LAMP|')).toMatchObject({ status: 'refused' });
       expect(remaining).toBeGreaterThan(0);
       expect(await odooOnHand(strict.runtime, 'REC-LAMP')).toBe(before);

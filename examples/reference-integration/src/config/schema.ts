@@ -86,7 +86,15 @@ export const ConfigSchema = z
     store: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('memory') }),
-        z.object({ kind: z.literal('postgres'), url: z.url() }),
+        z.object({
+          kind: z.literal('postgres'),
+          url: z.url(),
+          /** The PostgreSQL schema of every store's tables. Default `crossdock`. */
+          schema: z
+            .string()
+            .regex(/^[a-z_][a-z0-9_]*$/)
+            .default('crossdock'),
+        }),
       ])
       .default({ kind: 'memory' }),
     http: z
@@ -125,6 +133,7 @@ export const ENVIRONMENT: Readonly<Record<string, readonly string[]>> = {
   CROSSDOCK_ROUTING: ['routing'],
   CROSSDOCK_STORE: ['store', 'kind'],
   DATABASE_URL: ['store', 'url'],
+  CROSSDOCK_DB_SCHEMA: ['store', 'schema'],
   CROSSDOCK_HTTP_HOST: ['http', 'host'],
   CROSSDOCK_HTTP_PORT: ['http', 'port'],
   CROSSDOCK_RELEASE_INTERVAL_MS: ['releaseIntervalMs'],

@@ -93,16 +93,15 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
       apiKey: EASYPOST_KEY,
       webhookSecret: EASYPOST_WEBHOOK_SECRET,
     },
-    shopify: { shop: SHOP, accessToken: SHOPIFY_TOKEN, apiSecret: SHOPIFY_SECRET },
+    shopify: {
+      shop: SHOP,
+      accessToken: SHOPIFY_TOKEN,
+      apiSecret: SHOPIFY_SECRET,
+      baseUrl: shopifyServed.url,
+    },
     http: { host: '127.0.0.1', port: options.httpPort ?? 0 },
     ...options.config,
   });
-  // The Shopify connector derives its endpoint from the shop's domain: send that origin to the fake's port.
-  const shopifyFetch: typeof fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const target = `${shopifyServed.url}${url.pathname}${url.search}`;
-    return fetch(input instanceof Request ? new Request(target, input) : target, init);
-  };
   const odooClient = createOdooClient({
     url: odoo.url,
     db: odoo.engine.database,
@@ -115,7 +114,7 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
     easypost: easypostFake,
     shopify: shopifyFake,
     config,
-    overrides: { shopifyFetch },
+    overrides: {},
     async close() {
       await Promise.all([odoo.close(), ...served.map((server) => server.close())]);
     },

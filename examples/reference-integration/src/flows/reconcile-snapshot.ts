@@ -122,7 +122,8 @@ export async function readSnapshot(
 
   const openMoves = await runtime.odooClient.model('stock.move').searchRead({
     domain: [
-      ['picking_code', '=', 'incoming'],
+      // Through the picking: the fake Odoo leaves the move's related `picking_code` empty.
+      ['picking_id.picking_type_code', '=', 'incoming'],
       ['state', 'in', OPEN_MOVE_STATES],
       ['location_dest_id.usage', '=', 'internal'],
     ],

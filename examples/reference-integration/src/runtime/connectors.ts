@@ -16,10 +16,22 @@ export interface Connectors {
   readonly channel?: ShopifyConnector;
 }
 
-/** Options for tests and the embedded demo: how to reach a system's fake. */
+/** Options for tests: how to reach a system differently. */
 export interface ConnectorOverrides {
   /** Used by the Shopify connector, whose endpoint is derived from the shop's domain. */
   readonly shopifyFetch?: typeof fetch;
+}
+
+/**
+ * A fetch that sends what the Shopify connector addresses to `https://<shop>` to `baseUrl` instead
+ * (a fake shop, a recording proxy): the connector derives its endpoint from the shop's domain.
+ */
+export function fetchVia(baseUrl: string): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const target = `${baseUrl.replace(/\/$/, '')}${url.pathname}${url.search}`;
+    return fetch(input instanceof Request ? new Request(target, input) : target, init);
+  };
 }
 
 /**
@@ -71,7 +83,11 @@ export function createConnectors(
             shop: shopify.shop,
             accessToken: shopify.accessToken,
             apiSecret: shopify.apiSecret,
-            ...(overrides.shopifyFetch === undefined ? {} : { fetch: overrides.shopifyFetch }),
+            ...(overrides.shopifyFetch === undefined
+              ? shopify.baseUrl === undefined
+                ? {}
+                : { fetch: fetchVia(shopify.baseUrl) }
+              : { fetch: overrides.shopifyFetch }),
           }),
         }),
   };

@@ -41,19 +41,20 @@ export function memoryStores(config: Pick<Config, 'auditRetentionDays'>): Stores
 export async function postgresStores(
   config: Pick<Config, 'auditRetentionDays'>,
   url: string,
+  schema = 'crossdock',
 ): Promise<Stores> {
   const [{ default: pg }, postgres] = await Promise.all([
     import('pg'),
     import('@crossdock/idempotency/postgres'),
   ]);
   const pool = new pg.Pool({ connectionString: url });
-  await postgres.migrate(pool);
+  await postgres.migrate(pool, { schema });
   return {
-    idempotency: new postgres.PostgresStore({ pool }),
-    deadLetters: new postgres.PostgresDeadLetterStore({ pool }),
-    audit: new postgres.PostgresAuditLog({ pool, retentionMs: config.auditRetentionDays * DAY_MS }),
-    cursors: new postgres.PostgresCursorStore({ pool }),
-    ordering: new postgres.PostgresOrderingStore({ pool }),
+    idempotency: new postgres.PostgresStore({ pool, schema }),
+    deadLetters: new postgres.PostgresDeadLetterStore({ pool, schema }),
+    audit: new postgres.PostgresAuditLog({ pool, schema, retentionMs: config.auditRetentionDays * DAY_MS }),
+    cursors: new postgres.PostgresCursorStore({ pool, schema }),
+    ordering: new postgres.PostgresOrderingStore({ pool, schema }),
     close: () => pool.end(),
   };
 }
@@ -61,6 +62,6 @@ export async function postgresStores(
 /** The stores the configuration asks for. */
 export function openStores(config: Config): Promise<Stores> {
   return config.store.kind === 'postgres'
-    ? postgresStores(config, config.store.url)
+    ? postgresStores(config, config.store.url, config.store.schema)
     : Promise.resolve(memoryStores(config));
 }
