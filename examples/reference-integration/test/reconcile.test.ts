@@ -123,6 +123,11 @@ describe('inventory reconciliation', () => {
       after: { quantity: '38' },
     });
 
+    // The same adjustment replayed (a retried job, a second --apply of the same report) writes nothing.
+    const replayed = await applyVariances(service.runtime, first);
+    expect(replayed.get('shipbob|REC-MUG|')).toEqual({ status: 'unchanged' });
+    expect(await odooOnHand(service.runtime, 'REC-MUG')).toBe(38);
+
     const again = await reconcile(service.runtime, { apply: true });
     expect(again.report.rows.find((row) => row.sku === 'REC-MUG')?.classification).toBe('match');
     expect(again.results.size).toBe(0);
