@@ -15,7 +15,9 @@ export function crossdockPreset(options: Pick<Options, 'entry'> & Partial<Option
     dts: true,
     sourcemap: true,
     clean: true,
-    splitting: false,
+    // Shared chunks: one copy of each error class across entry points, so `instanceof` and the
+    // `is…Error` guards work whichever subpath threw.
+    splitting: true,
     treeshake: true,
     ...options,
   };
