@@ -1,4 +1,5 @@
 import { decimal, type ShipmentContent } from '@crossdock/canonical';
+import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { ids, m2oId, type OdooRecord, unique } from './records.js';
 import { recordShape } from './shape.js';
@@ -46,11 +47,16 @@ function needsLines(plan: MovePlan): boolean {
 }
 
 /**
- * Writes each plan on its move: the quantity and `picked`, or, when lots or packages are involved,
- * the move's lines replaced by one line per lot and package. Lots and packages are found by name
- * or created first, each in one search and at most one create.
+ * The `move_ids` commands that write each plan on its move, for one `stock.picking` write: the
+ * quantity and `picked` (`Command.update`), or, when lots or packages are involved, the move's lines
+ * replaced by one line per lot and package (`Command.delete` of each old line, then `Command.create`;
+ * not `Command.clear`, which on this one2many would only detach the lines: `move_id` is not
+ * `ondelete='cascade'`). Lots and packages are found by name or created first, each in one search
+ * and at most one create.
+ *
+ * @example await client.model('stock.picking').write([21], { move_ids: await moveCommands(ctx, plans) });
  */
-export async function writeMoves(ctx: OdooContext, plans: Map<OdooRecord, MovePlan>): Promise<void> {
+export async function moveCommands(ctx: OdooContext, plans: Map<OdooRecord, MovePlan>): Promise<unknown[]> {
   const lined = [...plans.entries()].filter(([, plan]) => needsLines(plan));
   const lotIds = await ensureLots(
     ctx,
@@ -63,26 +69,24 @@ export async function writeMoves(ctx: OdooContext, plans: Map<OdooRecord, MovePl
     ctx,
     unique(lined.flatMap(([, plan]) => [...plan.parts.values()].map((p) => p.pkg))),
   );
-  for (const [move, plan] of plans) {
-    if (!needsLines(plan)) {
-      await ctx.client
-        .model('stock.move')
-        .write([move.id as number], { quantity: Number(plan.quantity), picked: true });
-      continue;
-    }
+  return [...plans].map(([move, plan]) => {
+    if (!needsLines(plan))
+      return x2many.update(move.id as number, { quantity: Number(plan.quantity), picked: true });
     const productId = m2oId(move.product_id) ?? 0;
-    const oldLines = ids(move.move_line_ids);
-    if (oldLines.length > 0) await ctx.client.model('stock.move.line').unlink(oldLines);
-    await ctx.client.model('stock.move.line').create(
-      [...plan.parts.values()].map((part) => ({
-        move_id: move.id,
-        ...(part.lot === undefined ? {} : { lot_id: lotIds.get(`${productId}\u0000${part.lot}`) }),
-        ...(part.pkg === undefined ? {} : { result_package_id: packageIds.get(part.pkg) }),
-        quantity: Number(part.quantity),
-        picked: true,
-      })),
-    );
-  }
+    return x2many.update(move.id as number, {
+      move_line_ids: [
+        ...ids(move.move_line_ids).map((lineId) => x2many.delete(lineId)),
+        ...[...plan.parts.values()].map((part) =>
+          x2many.create({
+            ...(part.lot === undefined ? {} : { lot_id: lotIds.get(`${productId}\u0000${part.lot}`) }),
+            ...(part.pkg === undefined ? {} : { result_package_id: packageIds.get(part.pkg) }),
+            quantity: Number(part.quantity),
+            picked: true,
+          }),
+        ),
+      ],
+    });
+  });
 }
 
 const LOT = recordShape('stock.lot', { name: 'text!', product_id: 'm2o!' });

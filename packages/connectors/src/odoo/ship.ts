@@ -2,7 +2,7 @@ import { decimal, type Shipment } from '@crossdock/canonical';
 import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
-import { addParts, type LineParts, type MovePlan, writeMoves } from './move-lines.js';
+import { addParts, type LineParts, type MovePlan, moveCommands } from './move-lines.js';
 import {
   type RestOutcome,
   shipmentAppliedText,
@@ -10,9 +10,10 @@ import {
   shipmentNoteHead,
 } from './note-texts.js';
 import { postNoteAfterWrite, postNoteOnce } from './notes.js';
-import { byId, ids, m2oId, type OdooRecord, str, unique } from './records.js';
+import { byId, m2oId, type OdooRecord, str, unique } from './records.js';
 import { requestLineId } from './requests.js';
 import { recordShape } from './shape.js';
+import { type ShortLine, shortLines } from './short-lines.js';
 
 /** What the warehouse said about the open rest of a line: backorder (`BP`), close short (`CP`), cancel (`IC`). */
 export type Remainder = 'BP' | 'CP' | 'IC';
@@ -27,6 +28,11 @@ export type ApplyShipmentResult =
       readonly backorderId?: number;
       /** The substitutions shipped as extra moves on the picking (empty when none). */
       readonly substitutions: readonly AppliedSubstitution[];
+      /**
+       * The lines that shipped less than this picking asked for, with what became of their rest
+       * (`BP` backordered, `CP`/`IC` closed short); empty when the picking shipped in full.
+       */
+      readonly short: readonly ShortLine[];
     }
   | { readonly applied: false; readonly pickingId: number; readonly reason: 'already_done' | 'cancelled' };
 
@@ -57,7 +63,7 @@ interface SubstitutePlan {
   parts: LineParts;
 }
 
-const PICKING = recordShape('stock.picking', { state: 'text!', move_ids: 'ids', name: 'text!' });
+const PICKING = recordShape('stock.picking', { state: 'text!' });
 const BACKORDER = recordShape('stock.picking', { name: 'text!' });
 const MOVE = recordShape('stock.move', {
   product_id: 'm2o!',
@@ -66,6 +72,7 @@ const MOVE = recordShape('stock.move', {
   state: 'text!',
   sale_line_id: 'm2o',
   move_line_ids: 'ids',
+  picking_id: 'm2o',
 });
 const PRODUCT = recordShape('product.product', { default_code: 'text', tracking: 'text' });
 
@@ -91,10 +98,15 @@ export async function applyShipmentToPicking(
   shipment: Shipment,
   options: { readonly remainder?: Readonly<Record<string, Remainder>>; readonly correlationId?: string },
 ): Promise<ApplyShipmentResult> {
-  const [picking] = PICKING.check(
-    await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),
+  const moves = MOVE.check(
+    await ctx.client.model('stock.move').searchRead({
+      domain: [['picking_id', '=', pickingId]],
+      fields: MOVE.fields,
+      order: 'id asc',
+    }),
   );
-  if (!picking) {
+  const picking = { id: pickingId, state: await pickingState(ctx, pickingId, moves) };
+  if (picking.state === undefined) {
     throw refusal(
       'fulfillment.applyShipment',
       'not_found',
@@ -115,7 +127,7 @@ export async function applyShipmentToPicking(
     );
     return { applied: false, pickingId, reason };
   }
-  const result = await applyToOpenPicking(ctx, picking, shipment, options);
+  const result = await applyToOpenPicking(ctx, pickingId, moves, shipment, options);
   const rest: RestOutcome =
     result.outcome === 'closed_short'
       ? { kind: 'closed_short', reason: closeReason(options.remainder) }
@@ -142,26 +154,50 @@ function closeReason(remainder: Readonly<Record<string, Remainder>> | undefined)
   return decisions.includes('IC') && !decisions.includes('CP') ? 'IC' : 'CP';
 }
 
-/** Applies a shipment to a picking that is neither done nor cancelled. */
+/**
+ * The picking's state from its moves, as Odoo computes it (`_compute_state`): all cancelled →
+ * `cancel`; all done or cancelled → `done`; else open. Only a picking without moves is read (to tell
+ * one that does not exist, `undefined`, from an empty draft).
+ */
+async function pickingState(
+  ctx: OdooContext,
+  pickingId: number,
+  moves: readonly OdooRecord[],
+): Promise<string | undefined> {
+  if (moves.length > 0) {
+    if (moves.every((m) => m.state === 'cancel')) return 'cancel';
+    if (moves.every((m) => m.state === 'done' || m.state === 'cancel')) return 'done';
+    return 'open';
+  }
+  const [picking] = PICKING.check(
+    await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),
+  );
+  return picking === undefined ? undefined : String(picking.state);
+}
+
+/**
+ * Applies a shipment to a picking that is neither done nor cancelled: products are read only when a
+ * content does not name its line; quantities, lots, packages and the tracking reference go in one
+ * `stock.picking` write; then `button_validate` (and the backorder wizard when something is left).
+ */
 async function applyToOpenPicking(
   ctx: OdooContext,
-  picking: OdooRecord,
+  pickingId: number,
+  moves: readonly OdooRecord[],
   shipment: Shipment,
   options: { readonly remainder?: Readonly<Record<string, Remainder>>; readonly correlationId?: string },
 ): Promise<Extract<ApplyShipmentResult, { applied: true }> & { readonly backorderName?: string }> {
-  const pickingId = picking.id as number;
   const pickings = ctx.client.model('stock.picking');
-  const moves = MOVE.check(
-    await ctx.client.model('stock.move').read(ids(picking.move_ids), { fields: MOVE.fields }),
-  );
   const live = moves.filter((m) => m.state !== 'done' && m.state !== 'cancel');
-  const products = byId(
-    PRODUCT.check(
-      await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
-        fields: PRODUCT.fields,
-      }),
-    ),
-  );
+  const products = shipment.contents.every((content) => live.some((m) => namesMove(content, m)))
+    ? new Map<number, OdooRecord>()
+    : byId(
+        PRODUCT.check(
+          await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
+            fields: PRODUCT.fields,
+          }),
+        ),
+      );
   const { plans, substitutes } = planMoves(shipment, live, products, options.correlationId);
   const substitutions = await addSubstituteMoves(
     ctx,
@@ -172,13 +208,16 @@ async function applyToOpenPicking(
     options.correlationId,
   );
 
-  await writeMoves(ctx, plans);
-  if (shipment.trackingNumbers.length > 0) {
-    await pickings.write([pickingId], { carrier_tracking_ref: shipment.trackingNumbers.join(',') });
-  }
+  await pickings.write([pickingId], {
+    move_ids: await moveCommands(ctx, plans),
+    ...(shipment.trackingNumbers.length > 0
+      ? { carrier_tracking_ref: shipment.trackingNumbers.join(',') }
+      : {}),
+  });
 
   const answer = await pickings.call('button_validate', { ids: [pickingId] });
-  if (!isBackorderWizard(answer)) return { applied: true, pickingId, outcome: 'full', substitutions };
+  if (!isBackorderWizard(answer))
+    return { applied: true, pickingId, outcome: 'full', substitutions, short: [] };
   const decisions = Object.values(options.remainder ?? {});
   const keep = decisions.length === 0 || decisions.includes('BP');
   const wizard = ctx.client.model('stock.backorder.confirmation');
@@ -187,7 +226,14 @@ async function applyToOpenPicking(
     ids: [wizardId as number],
     context: answer.context,
   });
-  if (!keep) return { applied: true, pickingId, outcome: 'closed_short', substitutions };
+  const short = shortLines(
+    live,
+    plans,
+    substitutions,
+    keep ? 'BP' : closeReason(options.remainder),
+    options.remainder,
+  );
+  if (!keep) return { applied: true, pickingId, outcome: 'closed_short', substitutions, short };
   const [backorder] = BACKORDER.check(
     await pickings.searchRead({
       domain: [['backorder_id', '=', pickingId]],
@@ -201,6 +247,7 @@ async function applyToOpenPicking(
     pickingId,
     outcome: 'backorder',
     substitutions,
+    short,
     ...(backorder === undefined
       ? {}
       : { backorderId: backorder.id as number, backorderName: String(backorder.name) }),
@@ -214,6 +261,13 @@ function isBackorderWizard(
     typeof answer === 'object' &&
     answer !== null &&
     (answer as { res_model?: unknown }).res_model === 'stock.backorder.confirmation'
+  );
+}
+
+/** Whether a shipment content names this move by its request line (sale order line) or move id. */
+function namesMove(content: Shipment['contents'][number], move: OdooRecord): boolean {
+  return (
+    requestLineId(move) === content.requestLineId || `stock.move:${String(move.id)}` === content.requestLineId
   );
 }
 
@@ -234,12 +288,7 @@ function planMoves(
   for (const content of shipment.contents) {
     const orderedSku = content.orderedItem?.sku;
     const matchSku = content.substitution && orderedSku !== undefined ? orderedSku : content.item.sku;
-    const move =
-      moves.find(
-        (m) =>
-          requestLineId(m) === content.requestLineId ||
-          `stock.move:${String(m.id)}` === content.requestLineId,
-      ) ?? moves.find((m) => skuOf(m) === matchSku);
+    const move = moves.find((m) => namesMove(content, m)) ?? moves.find((m) => skuOf(m) === matchSku);
     if (!move) {
       throw refusal(
         'fulfillment.applyShipment',
