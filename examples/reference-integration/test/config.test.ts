@@ -80,6 +80,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...minimal, CROSSDOCK_CONFIG: file, CROSSDOCK_HTTP_PORT: '9100' });
     expect(config.routing).toEqual({ WH: 'shipbob', EAST: 'odoo' });
     expect(config.reconcileTolerance).toBe(2);
+    expect(config.reconcileApply).toBe(false);
+    expect(loadConfig({ ...minimal, CROSSDOCK_RECONCILE_APPLY: 'true' }).reconcileApply).toBe(true);
+    expect(loadConfig({ ...minimal, CROSSDOCK_RECONCILE_APPLY: 'false' }).reconcileApply).toBe(false);
     expect(config.http.port).toBe(9100);
   });
 

@@ -103,6 +103,13 @@ export const ConfigSchema = z
     releaseIntervalMs: ms(30_000),
     shipmentPollIntervalMs: ms(300_000),
     snapshotIntervalMs: ms(3_600_000),
+    /** Whether the scheduled inventory pass applies variances above the tolerance (`reconcile --apply` does regardless). */
+    reconcileApply: z
+      .union([
+        z.boolean(),
+        z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1'),
+      ])
+      .default(false),
     /** Variances at or under this many units are reported, not adjusted. */
     reconcileTolerance: z.coerce.number().min(0).default(0),
     auditRetentionDays: z.coerce.number().int().min(1).default(30),
@@ -140,6 +147,7 @@ export const ENVIRONMENT: Readonly<Record<string, readonly string[]>> = {
   CROSSDOCK_SHIPMENT_POLL_INTERVAL_MS: ['shipmentPollIntervalMs'],
   CROSSDOCK_SNAPSHOT_INTERVAL_MS: ['snapshotIntervalMs'],
   CROSSDOCK_RECONCILE_TOLERANCE: ['reconcileTolerance'],
+  CROSSDOCK_RECONCILE_APPLY: ['reconcileApply'],
   CROSSDOCK_AUDIT_RETENTION_DAYS: ['auditRetentionDays'],
 };
 

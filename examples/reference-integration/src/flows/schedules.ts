@@ -33,7 +33,7 @@ export const SCHEDULES: readonly Schedule[] = [
     name: 'inventory.snapshot',
     intervalMs: (config) => config.snapshotIntervalMs,
     run: async (runtime, signal) => {
-      await reconcile(runtime, { signal });
+      await reconcile(runtime, { signal, apply: runtime.config.reconcileApply });
     },
   },
   {
