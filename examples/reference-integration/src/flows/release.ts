@@ -3,6 +3,8 @@ import { picking } from '../runtime/audit.ts';
 import { orderCorrelationId } from '../runtime/correlation.ts';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
+import { queueReleaseCancel } from './cancel.ts';
+import { releaseRecords } from './release-records.ts';
 
 /** The cursor of the Odoo read: `(write_date, id)` of the last picking handled. */
 export const RELEASE_CURSOR = 'odoo.fulfillment.requests';
@@ -17,6 +19,8 @@ export interface ReleaseReport {
   keptInOdoo: number;
   skipped: number;
   deadLettered: number;
+  /** Released requests Odoo cancelled since: their warehouse cancellation was queued. */
+  cancelled: number;
 }
 
 /** The warehouse target of a request: routing by Odoo warehouse id, then name, then `*`. */
@@ -76,6 +80,7 @@ export async function pollReleases(
     keptInOdoo: 0,
     skipped: 0,
     deadLettered: 0,
+    cancelled: 0,
   };
   for (;;) {
     options.signal?.throwIfAborted();
@@ -103,6 +108,11 @@ export async function pollReleases(
       const target = routeOf(runtime.config.routing, request);
       if (target === undefined || target === 'odoo') {
         report.keptInOdoo++;
+        continue;
+      }
+      if (request.handshake === 'cancel_accepted') {
+        // Cancelled in Odoo after it was released: cancel it at the warehouse, ahead of everything else.
+        if (await queueReleaseCancel(runtime, request.id, correlationId)) report.cancelled++;
         continue;
       }
       if (!isReady(request)) {
@@ -153,6 +163,11 @@ export const releaseStep: StepHandler = async (runtime, payload, { correlationId
   await runtime.audit.outbound(correlationId, 'crossdock.release', `${target}.order.create`, {
     subject,
     after: { ref: result.ref, handshake: result.handshake, existing: result.existing },
+  });
+  await releaseRecords(runtime.stores.cursors).set(request.id, {
+    target,
+    ref: result.ref,
+    handshake: result.handshake,
   });
   await runtime.odoo.fulfillment.recordRelease(
     pickingIdOf(request),

@@ -1,4 +1,5 @@
 import type { StepHandler } from '../runtime/runtime.ts';
+import { orderCancelStep, releaseCancelStep } from './cancel.ts';
 import { inventoryApplyStep } from './inventory-apply.ts';
 import { inventoryAdjustStep } from './reconcile-apply.ts';
 import { releaseStep } from './release.ts';
@@ -10,7 +11,9 @@ import { trackingStartStep, trackingUpdateStep } from './tracking.ts';
 export const STEPS: Readonly<Record<string, StepHandler>> = {
   'inventory.adjust': inventoryAdjustStep,
   'inventory.apply': inventoryApplyStep,
+  'order.cancel': orderCancelStep,
   release: releaseStep,
+  'release.cancel': releaseCancelStep,
   'return.receive': returnStep,
   'shipment.confirm': shipmentConfirmStep,
   'shipment.short': shipmentShortStep,
