@@ -12,13 +12,16 @@ import { type IdempotencyStore, idempotent, MemoryStore } from '@crossdock/idemp
 import type { OdooClient } from '@crossdock/odoo-client';
 import type { Connector, Page } from '../contract/capabilities.js';
 import type { OperationOptions } from '../contract/operation.js';
+import { closeRest } from './close-rest.js';
 import { forCall, type OdooContext } from './context.js';
 import type { SinceQuery } from './cursor.js';
 import { guard, refusal } from './errors.js';
 import { adjustInventory, readLevels } from './inventory.js';
 import { releaseText } from './note-texts.js';
 import { type NoteResult, postNoteOnce } from './notes.js';
-import { readOrders } from './orders.js';
+import { noteSubtypeId, type PickingNote, postNotesOnce } from './notes-batch.js';
+import { type OrderWithPickings, readOrder, readOrders } from './orders.js';
+import { type CountryCache, type CreatedOrder, createSalesOrder } from './orders-create.js';
 import { type PickingTarget, pickingIdOf, readRequest, readRequests } from './requests.js';
 import { createReturn } from './returns.js';
 import { readReturns } from './returns-read.js';
@@ -52,6 +55,20 @@ export interface ReleaseRecord {
   readonly reason?: string;
 }
 
+/** One release of a page to record: its picking, the release, and the correlation id of its flow. */
+export interface ReleaseEntry extends ReleaseRecord {
+  readonly picking: PickingTarget;
+  readonly correlationId: string;
+}
+
+/** One note of a batch: its picking, the text, and the correlation id it ends with. */
+export interface NoteEntry {
+  readonly picking: PickingTarget;
+  /** Plain text, prefixed `Crossdock: ` like `note`. @example 'tracking 1Z…: delivered' */
+  readonly text: string;
+  readonly correlationId?: string;
+}
+
 /**
  * The Odoo connector: demand, shipments onto pickings, stock and returns, over canonical objects.
  * Odoo is where orders come from, so there is no `fulfillment.release`/`cancel`: the integration
@@ -64,6 +81,17 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
       query?: { readonly cursor?: string; readonly pageSize?: number },
       options?: Options,
     ): Promise<OdooPage<SalesOrder>>;
+    /**
+     * Creates the Odoo sale order of a channel order (e.g. Shopify), once whatever the retries: its
+     * number is the order's `client_order_ref`; an order already there answers `existing: true`.
+     * Products by internal reference (an unknown SKU refuses the order, naming the line, and
+     * creates nothing), the customer and ship-to found by e-mail (else name and postcode) or created,
+     * the channel's prices, confirmed so Odoo creates the delivery. Concurrent calls for one order in
+     * this process (or across instances sharing `store`) create it once.
+     */
+    create(order: SalesOrder, options: OperationOptions): Promise<CreatedOrder>;
+    /** One sale order by its ref, with its pickings (to find the delivery of a channel order). */
+    get(ref: ExternalRef, options?: Options): Promise<OrderWithPickings>;
   };
   readonly fulfillment: {
     requests(
@@ -82,6 +110,24 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
      * chatter, with the correlation id); the same release and handshake again posts nothing.
      */
     recordRelease(picking: PickingTarget, release: ReleaseRecord, options?: Options): Promise<NoteResult>;
+    /**
+     * Records a page of releases in two calls whatever its size (one `search_read` of those pickings'
+     * notes, one `mail.message` `create` of the missing ones): results in the order of `entries`;
+     * a release already recorded is not posted again. Needs create on `mail.message` and write on
+     * `stock.picking` (an internal user with Inventory / User has both).
+     */
+    recordReleases(entries: readonly ReleaseEntry[], options?: Options): Promise<readonly NoteResult[]>;
+    /** Many notes on many pickings in two calls (as `recordReleases`), each posted once per picking and text. */
+    notes(entries: readonly NoteEntry[], options?: Options): Promise<readonly NoteResult[]>;
+    /**
+     * Closes the open rest of a picking the warehouse will not ship (`CP` closed short, `IC` item
+     * cancelled, per request line): cancels it and posts a note. Already cancelled: `closed: false`.
+     */
+    closeRest(
+      picking: PickingTarget,
+      reasons: Readonly<Record<string, 'CP' | 'IC'>>,
+      options?: Options,
+    ): Promise<{ readonly closed: boolean }>;
     /** A note in the picking's chatter (e.g. a tracking update), posted once per picking and text. */
     note(picking: PickingTarget, text: string, options?: Options): Promise<NoteResult>;
   };
@@ -137,6 +183,31 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
       onInProgress: 'wait',
     },
   );
+  const countries: CountryCache = new Map();
+  const createOrderOnce = idempotent(
+    (order: SalesOrder, correlationId: string | undefined, signal?: AbortSignal) =>
+      createSalesOrder(forCall(ctx, signal), order, countries, correlationId),
+    { store, key: (order) => `odoo:order:${order.number}`, payload: (order) => order, onInProgress: 'wait' },
+  );
+  let subtype: Promise<number> | undefined;
+  /** The `mail.mt_note` subtype id, asked once per connector (a failed lookup is asked again). */
+  const noteSubtype = () => {
+    subtype ??= noteSubtypeId(ctx).catch((error: unknown) => {
+      subtype = undefined;
+      throw error;
+    });
+    return subtype;
+  };
+  /** Notes of a batch, their pickings resolved first (a bad ref refuses the batch before any call). */
+  const batch = (operation: string, entries: readonly (NoteEntry & { text: string })[], op: Options) =>
+    run(operation, op, (c) => {
+      const notes: PickingNote[] = entries.map((entry) => ({
+        pickingId: pickingIdOf(entry.picking, operation, entry.correlationId ?? op.correlationId),
+        text: entry.text,
+        ...(entry.correlationId === undefined ? {} : { correlationId: entry.correlationId }),
+      }));
+      return postNotesOnce(c, notes, noteSubtype);
+    });
   /** Runs one operation: its Odoo calls carry the caller's signal, its failures are `ConnectorError`s. */
   const run = <T>(operation: string, op: Options, work: (scoped: OdooContext) => Promise<T>) =>
     guard(operation, op.correlationId, () => work(forCall(ctx, op.signal)));
@@ -144,6 +215,9 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
     system: 'odoo',
     orders: {
       list: (query = {}, op = {}) => run('orders.list', op, (c) => readOrders(c, query)),
+      create: (order, op) =>
+        run('orders.create', op, () => createOrderOnce(order, op.correlationId, op.signal)),
+      get: (ref, op = {}) => run('orders.get', op, (c) => readOrder(c, ref, op.correlationId)),
     },
     fulfillment: {
       requests: (query = {}, op = {}) => run('fulfillment.requests', op, (c) => readRequests(c, query)),
@@ -166,6 +240,32 @@ export function createOdooConnector(options: OdooConnectorOptions): OdooConnecto
             c,
             pickingIdOf(picking, 'fulfillment.recordRelease', op.correlationId),
             releaseText(release.ref, release.handshake, release.reason),
+            op.correlationId,
+          ),
+        ),
+      recordReleases: (entries, op = {}) =>
+        batch(
+          'fulfillment.recordReleases',
+          entries.map((entry) => ({ ...entry, text: releaseText(entry.ref, entry.handshake, entry.reason) })),
+          op,
+        ),
+      notes: (entries, op = {}) => {
+        if (entries.some((entry) => entry.text.trim() === ''))
+          return Promise.reject(
+            refusal('fulfillment.notes', 'empty_note', 'a note is empty', op.correlationId),
+          );
+        return batch(
+          'fulfillment.notes',
+          entries.map((entry) => ({ ...entry, text: `Crossdock: ${entry.text.trim()}` })),
+          op,
+        );
+      },
+      closeRest: (picking, reasons, op = {}) =>
+        run('fulfillment.closeRest', op, (c) =>
+          closeRest(
+            c,
+            pickingIdOf(picking, 'fulfillment.closeRest', op.correlationId),
+            reasons,
             op.correlationId,
           ),
         ),

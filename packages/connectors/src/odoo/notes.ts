@@ -14,7 +14,7 @@ const MESSAGE = recordShape('mail.message', { body: 'text' });
 const CORRELATION = ' (correlation ';
 
 /** The text as posted: the correlation id, when there is one, at the end. */
-function withCorrelation(text: string, correlationId: string | undefined): string {
+export function withCorrelation(text: string, correlationId: string | undefined): string {
   return correlationId === undefined ? text : `${text}${CORRELATION}${correlationId})`;
 }
 

@@ -1,6 +1,13 @@
-import { decimal, parseCanonical, type SalesOrder, SalesOrderSchema } from '@crossdock/canonical';
+import {
+  decimal,
+  type ExternalRef,
+  parseCanonical,
+  type SalesOrder,
+  SalesOrderSchema,
+} from '@crossdock/canonical';
 import type { OdooContext } from './context.js';
 import { type KeysetQuery, readKeysetPage } from './cursor.js';
+import { refusal } from './errors.js';
 import { readParties } from './parties.js';
 import {
   byId,
@@ -11,6 +18,7 @@ import {
   m2oName,
   type OdooRecord,
   odooRef,
+  parseRefId,
   qty,
   str,
   unique,
@@ -20,7 +28,7 @@ import { recordShape } from './shape.js';
 import { mapOrSkip, type OdooPage } from './skipped.js';
 import { saleLineUomField } from './version.js';
 
-const ORDER = recordShape('sale.order', {
+const ORDER_FIELDS = {
   name: 'text!',
   state: 'text!',
   partner_id: 'm2o!',
@@ -31,7 +39,9 @@ const ORDER = recordShape('sale.order', {
   client_order_ref: 'text',
   note: 'text',
   write_date: 'time!',
-});
+} as const;
+const ORDER = recordShape('sale.order', ORDER_FIELDS);
+const ORDER_WITH_PICKINGS = recordShape('sale.order', { ...ORDER_FIELDS, picking_ids: 'ids' });
 const PRODUCT = recordShape('product.product', { default_code: 'text', name: 'text' });
 
 /** The sale order line fields; the unit field is `product_uom` up to 18, `product_uom_id` from 19. */
@@ -59,7 +69,63 @@ export async function readOrders(ctx: OdooContext, query: KeysetQuery): Promise<
     ...(ctx.warehouseId === undefined ? [] : [['warehouse_id', '=', ctx.warehouseId]]),
   ];
   const { records: orders, page } = await readKeysetPage(ctx, ORDER, base, query);
-  if (orders.length === 0) return page({ items: [], skipped: [] });
+  return page(await mapOrders(ctx, orders));
+}
+
+/** A sale order (any state) and its pickings (delivery, backorders, returns), by ref. */
+export interface OrderWithPickings {
+  readonly order: SalesOrder;
+  /** `{ system: 'odoo', id: 'stock.picking:<id>' }` per picking of the order, oldest first. */
+  readonly pickings: readonly { readonly system: 'odoo'; readonly id: string }[];
+}
+
+/**
+ * One sale order by its ref (`sale.order:<id>`), mapped as `readOrders` maps a page, with its
+ * pickings: five calls (order, lines, products, partners, countries).
+ *
+ * @example const { order, pickings } = await readOrder(ctx, { system: 'odoo', id: 'sale.order:42' }, 'c-1');
+ */
+export async function readOrder(
+  ctx: OdooContext,
+  ref: ExternalRef,
+  correlationId: string | undefined,
+): Promise<OrderWithPickings> {
+  const id = ref.system === 'odoo' ? parseRefId(ref.id, 'sale.order') : undefined;
+  if (id === undefined)
+    throw refusal(
+      'orders.get',
+      'unknown_ref',
+      `${ref.system} ${ref.id} is not an Odoo sale order`,
+      correlationId,
+    );
+  const externalId = `sale.order:${id}`;
+  const [record] = ORDER_WITH_PICKINGS.check(
+    await ctx.client.model('sale.order').read([id], { fields: ORDER_WITH_PICKINGS.fields }),
+  );
+  if (!record)
+    throw refusal('orders.get', 'not_found', `sale order ${id} does not exist`, correlationId, externalId);
+  const { items, skipped } = await mapOrders(ctx, [record]);
+  const [order] = items;
+  if (!order) {
+    throw refusal(
+      'orders.get',
+      'bad_record',
+      skipped[0]?.reason ?? 'unreadable order',
+      correlationId,
+      externalId,
+    );
+  }
+  return {
+    order,
+    pickings: ids(record.picking_ids)
+      .sort((x, y) => x - y)
+      .map((p) => odooRef('stock.picking', p)),
+  };
+}
+
+/** Maps sale orders: lines, products, partners and countries are each read once. */
+async function mapOrders(ctx: OdooContext, orders: readonly OdooRecord[]) {
+  if (orders.length === 0) return { items: [] as SalesOrder[], skipped: [] };
   const uomField = saleLineUomField(await ctx.major());
   const lineIds = orders.flatMap((o) => ids(o.order_line));
   const LINE = lineShape(uomField);
@@ -78,13 +144,20 @@ export async function readOrders(ctx: OdooContext, query: KeysetQuery): Promise<
     ctx,
     unique(orders.flatMap((o) => [m2oId(o.partner_id), m2oId(o.partner_shipping_id)])),
   );
-  return page(
-    mapOrSkip('sale.order', orders, (order) => {
-      const own = lines.filter((line) => m2oId(line.order_id) === order.id && !str(line.display_type));
-      return toOrder(order, own, products, parties, uomField);
-    }),
-  );
+  return mapOrSkip('sale.order', orders, (order) => {
+    const own = lines.filter((line) => m2oId(line.order_id) === order.id && !str(line.display_type));
+    return toOrder(order, own, products, parties, uomField);
+  });
 }
+
+/** Odoo's sale order states as canonical statuses (`sent` is a quotation e-mailed, still a draft). */
+const STATUS: Readonly<Record<string, SalesOrder['status']>> = {
+  draft: 'draft',
+  sent: 'draft',
+  sale: 'confirmed',
+  done: 'done',
+  cancel: 'cancelled',
+};
 
 function toOrder(
   order: OdooRecord,
@@ -100,7 +173,7 @@ function toOrder(
   return parseCanonical(SalesOrderSchema, {
     id: `sale.order:${String(order.id)}`,
     number: str(order.name) ?? String(order.id),
-    status: 'confirmed',
+    status: STATUS[String(order.state)] ?? 'confirmed',
     channel: 'odoo',
     customer,
     shipTo,

@@ -10,6 +10,7 @@ import {
   shipmentNoteHead,
 } from './note-texts.js';
 import { postNoteAfterWrite, postNoteOnce } from './notes.js';
+import { pickingState } from './picking-state.js';
 import { byId, m2oId, type OdooRecord, str, unique } from './records.js';
 import { requestLineId } from './requests.js';
 import { recordShape } from './shape.js';
@@ -63,7 +64,6 @@ interface SubstitutePlan {
   parts: LineParts;
 }
 
-const PICKING = recordShape('stock.picking', { state: 'text!' });
 const BACKORDER = recordShape('stock.picking', { name: 'text!' });
 const MOVE = recordShape('stock.move', {
   product_id: 'm2o!',
@@ -152,27 +152,6 @@ export async function applyShipmentToPicking(
 function closeReason(remainder: Readonly<Record<string, Remainder>> | undefined): 'CP' | 'IC' {
   const decisions = Object.values(remainder ?? {});
   return decisions.includes('IC') && !decisions.includes('CP') ? 'IC' : 'CP';
-}
-
-/**
- * The picking's state from its moves, as Odoo computes it (`_compute_state`): all cancelled →
- * `cancel`; all done or cancelled → `done`; else open. Only a picking without moves is read (to tell
- * one that does not exist, `undefined`, from an empty draft).
- */
-async function pickingState(
-  ctx: OdooContext,
-  pickingId: number,
-  moves: readonly OdooRecord[],
-): Promise<string | undefined> {
-  if (moves.length > 0) {
-    if (moves.every((m) => m.state === 'cancel')) return 'cancel';
-    if (moves.every((m) => m.state === 'done' || m.state === 'cancel')) return 'done';
-    return 'open';
-  }
-  const [picking] = PICKING.check(
-    await ctx.client.model('stock.picking').read([pickingId], { fields: PICKING.fields }),
-  );
-  return picking === undefined ? undefined : String(picking.state);
 }
 
 /**

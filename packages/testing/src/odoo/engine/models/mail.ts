@@ -18,13 +18,55 @@ export const messageSubtype: ModelSpec = {
   order: 'id',
 };
 
-/** mail.message: the chatter of every `mail.thread` record, newest first; shown by its record's name. */
+/** The author and `From` of a message (`_message_compute_author`): the given partner, else the caller's. */
+function authorOf(env: Env, authorId: unknown): { author_id: number | false; email_from: string | false } {
+  const user = env.store.get('res.users', env.uid);
+  const author = related(env, 'res.partner', authorId ?? user?.partner_id);
+  return {
+    author_id: author?.id ?? false,
+    email_from: typeof author?.email === 'string' ? `"${String(author.name)}" <${author.email}>` : false,
+  };
+}
+
+/**
+ * mail.message: the chatter of every `mail.thread` record, newest first; shown by its record's name.
+ * Created directly (`create`, one or a list of vals), as an integration may: `message_type` defaults to
+ * `comment`, the author to the caller's partner; `body` is HTML (an `Html` field: sanitised, not
+ * escaped, bare text put in a paragraph); a message on a record needs that record (Odoo checks the
+ * document's access, `write` for a `mail.thread`, before it lets a message be created on it).
+ */
 export const message: ModelSpec = {
   name: 'mail.message',
   description: 'Message',
   order: 'id desc',
   displayName: (_env, rec) => (typeof rec.record_name === 'string' ? rec.record_name : ''),
+  defaults: (env, vals) => ({
+    message_type: 'comment',
+    body: '',
+    date: env.store.now(),
+    ...authorOf(env, vals.author_id),
+  }),
+  beforeCreate(env, vals) {
+    if (typeof vals.body === 'string') vals.body = sanitizedHtml(vals.body);
+    if (typeof vals.model === 'string' && typeof vals.res_id === 'number' && vals.res_id > 0) {
+      const document = env.store.get(vals.model, vals.res_id);
+      if (!document) {
+        throw faults.access(
+          'The requested operation cannot be completed due to security restrictions. Please contact your system administrator.\n\n' +
+            `(Document type: Message, Operation: create)\n\nUser: ${env.uid}`,
+        );
+      }
+      if (vals.record_name === undefined) vals.record_name = displayName(env, vals.model, document);
+    }
+    return undefined;
+  },
 };
+
+/** An HTML body as Odoo's sanitiser keeps it: markup as sent, bare text in a paragraph. */
+function sanitizedHtml(body: string): string {
+  if (body.trim() === '') return '';
+  return /^\s*</.test(body) ? body : `<p>${body}</p>`;
+}
 
 /** `&`, `<` and `>` escaped, as a text body reads back once Odoo has escaped and sanitised it. */
 function escapeText(text: string): string {
@@ -84,8 +126,7 @@ const messagePost: MethodSpec = {
     const subtypeId =
       (typeof kw.subtype_xmlid === 'string' ? SUBTYPE_IDS[kw.subtype_xmlid] : undefined) ??
       (typeof kw.subtype_id === 'number' && kw.subtype_id > 0 ? kw.subtype_id : SUBTYPE_IDS['mail.mt_note']);
-    const user = env.store.get('res.users', env.uid);
-    const author = related(env, 'res.partner', kw.author_id ?? user?.partner_id);
+    const author = authorOf(env, kw.author_id);
     const first = env.store
       .all('mail.message')
       .find((m) => m.model === env.model && m.res_id === record.id && m.message_type !== 'user_notification');
@@ -104,13 +145,8 @@ const messagePost: MethodSpec = {
       model: env.model,
       res_id: record.id,
       record_name: displayName(env, env.model, record),
-      author_id: author?.id ?? false,
-      email_from:
-        typeof kw.email_from === 'string'
-          ? kw.email_from
-          : typeof author?.email === 'string'
-            ? `"${String(author.name)}" <${author.email}>`
-            : false,
+      author_id: author.author_id,
+      email_from: typeof kw.email_from === 'string' ? kw.email_from : author.email_from,
       parent_id: typeof kw.parent_id === 'number' ? kw.parent_id : (first?.id ?? false),
       date: env.store.now(),
     });

@@ -21,6 +21,13 @@ export const EXTRA_MODELS: CompactSchema = {
   'res.country': { name: ['char', 'Country Name', 5], code: ['char', 'Country Code', 4] },
   'res.currency': { name: ['char', 'Currency', 5], symbol: ['char', 'Symbol', 5] },
   'ir.config_parameter': { key: ['char', 'Key', 5], value: ['text', 'Value', 5] },
+  'ir.model.data': {
+    name: ['char', 'External Identifier', 5],
+    module: ['char', 'Module', 5],
+    model: ['char', 'Model Name', 5],
+    res_id: ['many2one_reference', 'Record ID', 4],
+    noupdate: ['boolean', 'Non Updatable', 4],
+  },
   'uom.category': { name: ['char', 'Unit of Measure Category', 5] },
   'stock.picking.type': {
     name: ['char', 'Operation Type', 5],

@@ -106,6 +106,21 @@ export function seedBase(store: RecordStore, version: FakeOdooVersion): void {
   put('mail.message.subtype', { id: 1, name: 'Discussions', internal: false, default: true });
   put('mail.message.subtype', { id: 2, name: 'Note', internal: true, default: false });
   put('mail.message.subtype', { id: 3, name: 'Activities', internal: false, default: true });
+  // Their xml ids (`mail.mt_comment`…), as `ir.model.data` answers them to a `search_read`.
+  for (const [id, name] of [
+    [1, 'mt_comment'],
+    [2, 'mt_note'],
+    [3, 'mt_activities'],
+  ] as const) {
+    put('ir.model.data', {
+      id,
+      module: 'mail',
+      name,
+      model: 'mail.message.subtype',
+      res_id: id,
+      noupdate: true,
+    });
+  }
   put('ir.config_parameter', { id: 1, key: 'web.base.url', value: 'http://localhost:8069' });
   put('ir.config_parameter', { id: 2, key: 'database.uuid', value: '00000000-0000-4000-8000-000000000000' });
   if (version === 19) {
