@@ -17,7 +17,7 @@ for (const version of [18, 19] as const) {
           fields: ['body', 'message_type', 'subtype_id', 'author_id'],
           order: 'id asc',
         })
-      ).map((m) => ({ ...m, body: String(m.body) }));
+      ).map((m): Record<string, unknown> & { body: string } => ({ ...m, body: String(m.body) }));
 
     const total = () => odoo.faults.calls().total;
 
