@@ -179,3 +179,64 @@ describe('fault effects that change an answer', () => {
     expect(typeof real[0]?.name).toBe('string');
   });
 });
+
+describe('mail.message create, as an integration posts notes in bulk', () => {
+  it.each([18, 19] as const)(
+    '%i creates a list of notes that read back like message_post ones',
+    (version) => {
+      const { engine, picking } = pickingOf(version);
+      const [xmlid] = kw(
+        engine,
+        'ir.model.data',
+        'search_read',
+        [
+          [
+            ['module', '=', 'mail'],
+            ['name', '=', 'mt_note'],
+          ],
+        ],
+        {
+          fields: ['model', 'res_id'],
+        },
+      ) as Rec[];
+      expect(xmlid).toMatchObject({ model: 'mail.message.subtype', res_id: 2 });
+      const ids = kw(engine, 'mail.message', 'create', [
+        [
+          {
+            model: 'stock.picking',
+            res_id: picking,
+            body: '<p>one &amp; two</p>',
+            message_type: 'comment',
+            subtype_id: 2,
+          },
+          { model: 'stock.picking', res_id: picking, body: 'bare <b>html</b>', subtype_id: 2 },
+        ],
+      ]) as number[];
+      expect(ids).toHaveLength(2);
+      const posted = kw(engine, 'stock.picking', 'message_post', [[picking]], {
+        body: 'one & two',
+        message_type: 'comment',
+        subtype_xmlid: 'mail.mt_note',
+      });
+      const messages = kw(engine, 'mail.message', 'search_read', [[['res_id', '=', picking]]], {
+        fields: ['body', 'message_type', 'subtype_id', 'author_id', 'record_name', 'model'],
+        order: 'id asc',
+      }) as Rec[];
+      const [first, second, third] = messages;
+      // A created body is HTML (sanitised, bare text in a paragraph), not escaped as a posted str body is.
+      expect(second?.body).toBe('<p>bare <b>html</b></p>');
+      expect(third?.id).toBe(Array.isArray(posted) ? posted[0] : posted);
+      const { id: _a, ...created } = first as Rec;
+      const { id: _b, ...viaPost } = third as Rec;
+      expect(created).toEqual(viaPost);
+    },
+  );
+
+  it('refuses a message on a record that does not exist', () => {
+    const { engine } = pickingOf(18);
+    const fault = faultOf(() =>
+      kw(engine, 'mail.message', 'create', [{ model: 'stock.picking', res_id: 999999, body: 'x' }]),
+    );
+    expect(fault.exception).toBe('odoo.exceptions.AccessError');
+  });
+});
