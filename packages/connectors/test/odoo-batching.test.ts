@@ -85,6 +85,14 @@ for (const version of [18, 19] as const) {
       });
       expect(single.posted).toBe(false);
       expect(await notesOf(ids[0] as number)).toHaveLength(1);
+      // And the other way round: a note posted with message_post is not posted again by the batch.
+      const [other] = await pickings(1);
+      const release = { ref: { system: 'shipbob', id: `P-${other}` }, handshake: 'accepted' as const };
+      await connector.fulfillment.recordRelease(other as number, release, { correlationId: 'single' });
+      const [batched] = await connector.fulfillment.recordReleases([
+        { picking: other as number, ...release, correlationId: 'batched' },
+      ]);
+      expect(batched?.posted).toBe(false);
     });
 
     it('posts a repeated entry of one batch once and keeps the results in entry order', async () => {
