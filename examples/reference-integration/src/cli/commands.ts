@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config/schema.ts';
+import { demoCommand } from './demo.ts';
 import { dlqCommand } from './dlq.ts';
 import { reconcileCommand } from './reconcile.ts';
 import { releaseCommand } from './release.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   dlq: dlqCommand,
   trace: traceCommand,
   status: statusCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {
