@@ -53,7 +53,7 @@ for (const version of [18, 19] as const) {
       const { pickingId, shipment } = await oneLine(3, '3', { pkg: `BOX-${version}-1` });
       const cost = await counted(() => connector.fulfillment.applyShipment(pickingId, shipment));
       expect(cost.methods).toEqual({
-        'stock.move.search_read': 1,
+        'stock.move.web_search_read': 1,
         [`${packageModel}.search_read`]: 1,
         [`${packageModel}.create`]: 1,
         'stock.picking.write': 1,
@@ -73,6 +73,20 @@ for (const version of [18, 19] as const) {
       ]);
     });
 
+    it('applies a shipment naming its line by SKU only (as ShipBob does) in the same 6 calls', async () => {
+      const { pickingId, shipment } = await oneLine(2, '2', { pkg: `BOX-${version}-S` });
+      const bySku = shipment as unknown as { contents: { requestLineId: string; item: { sku: string } }[] };
+      const renamed = {
+        ...bySku,
+        contents: bySku.contents.map((c) => ({ ...c, requestLineId: c.item.sku })),
+      } as never;
+      const cost = await counted(() => connector.fulfillment.applyShipment(pickingId, renamed));
+      expect(cost.total).toBe(6);
+      expect(cost.methods['product.product.read']).toBeUndefined();
+      const [picking] = await client.model('stock.picking').read([pickingId], { fields: ['state'] });
+      expect(picking?.state).toBe('done');
+    });
+
     it('applies a full one-line shipment into a package Odoo already has in 5 calls', async () => {
       await client.model(packageModel).create({ name: `BOX-${version}-2` });
       const { pickingId, shipment } = await oneLine(2, '2', { pkg: `BOX-${version}-2` });
@@ -85,7 +99,7 @@ for (const version of [18, 19] as const) {
       const { pickingId, shipment } = await oneLine(4, '4');
       const cost = await counted(() => connector.fulfillment.applyShipment(pickingId, shipment));
       expect(cost.methods).toEqual({
-        'stock.move.search_read': 1,
+        'stock.move.web_search_read': 1,
         'stock.picking.write': 1,
         'stock.picking.button_validate': 1,
         'stock.picking.message_post': 1,
@@ -139,7 +153,7 @@ for (const version of [18, 19] as const) {
       const { pickingId, shipment } = await oneLine(1, '1');
       await connector.fulfillment.applyShipment(pickingId, shipment);
       const again = await counted(() => connector.fulfillment.applyShipment(pickingId, shipment));
-      expect(again.methods).toEqual({ 'stock.move.search_read': 1, 'mail.message.search_read': 1 });
+      expect(again.methods).toEqual({ 'stock.move.web_search_read': 1, 'mail.message.search_read': 1 });
     });
   });
 }

@@ -14,6 +14,7 @@ import { pickingState } from './picking-state.js';
 import { byId, m2oId, type OdooRecord, str, unique } from './records.js';
 import { requestLineId } from './requests.js';
 import { recordShape } from './shape.js';
+import { readShipMoves } from './ship-moves.js';
 import { type ShortLine, shortLines } from './short-lines.js';
 
 /** What the warehouse said about the open rest of a line: backorder (`BP`), close short (`CP`), cancel (`IC`). */
@@ -74,7 +75,6 @@ const MOVE = recordShape('stock.move', {
   move_line_ids: 'ids',
   picking_id: 'm2o',
 });
-const PRODUCT = recordShape('product.product', { default_code: 'text', tracking: 'text' });
 
 /**
  * Writes a canonical shipment onto its picking (quantities and `picked` per move, lots and
@@ -98,13 +98,7 @@ export async function applyShipmentToPicking(
   shipment: Shipment,
   options: { readonly remainder?: Readonly<Record<string, Remainder>>; readonly correlationId?: string },
 ): Promise<ApplyShipmentResult> {
-  const moves = MOVE.check(
-    await ctx.client.model('stock.move').searchRead({
-      domain: [['picking_id', '=', pickingId]],
-      fields: MOVE.fields,
-      order: 'id asc',
-    }),
-  );
+  const moves = await readShipMoves(ctx, pickingId);
   const picking = { id: pickingId, state: await pickingState(ctx, pickingId, moves) };
   if (picking.state === undefined) {
     throw refusal(
@@ -155,8 +149,7 @@ function closeReason(remainder: Readonly<Record<string, Remainder>> | undefined)
 }
 
 /**
- * Applies a shipment to a picking that is neither done nor cancelled: products are read only when a
- * content does not name its line; quantities, lots, packages and the tracking reference go in one
+ * Applies a shipment to a picking that is neither done nor cancelled: quantities, lots, packages and the tracking reference go in one
  * `stock.picking` write; then `button_validate` (and the backorder wizard when something is left).
  */
 async function applyToOpenPicking(
@@ -168,15 +161,13 @@ async function applyToOpenPicking(
 ): Promise<Extract<ApplyShipmentResult, { applied: true }> & { readonly backorderName?: string }> {
   const pickings = ctx.client.model('stock.picking');
   const live = moves.filter((m) => m.state !== 'done' && m.state !== 'cancel');
-  const products = shipment.contents.every((content) => live.some((m) => namesMove(content, m)))
-    ? new Map<number, OdooRecord>()
-    : byId(
-        PRODUCT.check(
-          await ctx.client.model('product.product').read(unique(live.map((m) => m2oId(m.product_id))), {
-            fields: PRODUCT.fields,
-          }),
-        ),
-      );
+  // The moves carry their product's internal reference (`readShipMoves`): no product read.
+  const products = byId(
+    live.map((m) => ({
+      id: m2oId(m.product_id),
+      default_code: (m.product_id as OdooRecord).default_code ?? null,
+    })),
+  );
   const { plans, substitutes } = planMoves(shipment, live, products, options.correlationId);
   const substitutions = await addSubstituteMoves(
     ctx,

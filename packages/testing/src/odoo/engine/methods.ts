@@ -13,6 +13,7 @@ import {
   write,
 } from './orm.js';
 import type { MethodSpec } from './registry.js';
+import { specOf, webRead } from './web-read.js';
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -140,6 +141,38 @@ export function baseMethods(version: number): Readonly<Record<string, MethodSpec
           typeof kw.operator === 'string' ? kw.operator : 'ilike',
           limitOf(kw.limit) ?? 100,
         ),
+    },
+    web_search_read: {
+      api: 'model',
+      params: ['domain', 'specification', 'offset', 'limit', 'order', 'count_limit'],
+      required: 2,
+      run: (env, _ids, kw) => {
+        const offset = limitOf(kw.offset) ?? 0;
+        const limit = limitOf(kw.limit);
+        const found = search(env, env.model, kw.domain, {
+          offset,
+          limit: limit ?? null,
+          order: orderOf(kw.order) ?? null,
+        });
+        const records = webRead(
+          env,
+          env.model,
+          found.map((r) => r.id),
+          specOf(kw.specification),
+        );
+        // Odoo counts only when a page is full (`_format_web_search_read_results`).
+        const length =
+          limit !== undefined && records.length === limit
+            ? search(env, env.model, kw.domain).length
+            : records.length + (records.length > 0 ? offset : 0);
+        return { length, records };
+      },
+    },
+    web_read: {
+      api: 'records',
+      params: ['specification'],
+      required: 1,
+      run: (env, ids, kw) => webRead(env, env.model, ids, specOf(kw.specification)),
     },
     fields_get: {
       api: 'model',
