@@ -21,6 +21,8 @@ export interface ReleaseReport {
   deadLettered: number;
   /** Released requests Odoo cancelled since: their warehouse cancellation was queued. */
   cancelled: number;
+  /** Ready requests released by an earlier pass (the last page is read again until it fills). */
+  alreadyReleased: number;
 }
 
 /** The warehouse target of a request: routing by Odoo warehouse id, then name, then `*`. */
@@ -81,6 +83,7 @@ export async function pollReleases(
     skipped: 0,
     deadLettered: 0,
     cancelled: 0,
+    alreadyReleased: 0,
   };
   for (;;) {
     options.signal?.throwIfAborted();
@@ -117,6 +120,11 @@ export async function pollReleases(
       }
       if (!isReady(request)) {
         report.notReady++;
+        continue;
+      }
+      // Already released (this page is being read again): no call to the warehouse at all.
+      if ((await releaseRecords(runtime.stores.cursors).get(request.id)) !== undefined) {
+        report.alreadyReleased++;
         continue;
       }
       await runtime.correlations.remember(request.id, correlationId);
