@@ -123,14 +123,12 @@ export const orderCancelStep: StepHandler = async (runtime, payload, { correlati
     cancellation.orderRef.id,
     ...(cancellation.orderNumber === undefined ? [] : [cancellation.orderNumber]),
   ];
-  const [order] = await runtime.odooClient
-    .model('sale.order')
-    .searchRead({
-      domain: [['client_order_ref', 'in', keys]],
-      fields: ['name', 'state', 'picking_ids'],
-      limit: 1,
-      signal,
-    });
+  const [order] = await runtime.odooClient.model('sale.order').searchRead({
+    domain: [['client_order_ref', 'in', keys]],
+    fields: ['name', 'state', 'picking_ids'],
+    limit: 1,
+    signal,
+  });
   if (order === undefined) {
     throw Object.assign(new Error(`no Odoo order for ${system} order ${keys.join(' / ')}`), {
       retryable: false,
