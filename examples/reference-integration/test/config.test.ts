@@ -56,6 +56,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('lists every required variable when nothing is configured', () => {
+    expect(problems({})).toEqual([
+      'ODOO_URL (odoo.url): required',
+      'ODOO_DB (odoo.db): required',
+      'ODOO_LOGIN (odoo.login): required',
+      'SHIPBOB_TOKEN (shipbob.token): required',
+      'SHIPBOB_CHANNEL_ID (shipbob.channelId): required',
+      'SHIPBOB_WEBHOOK_SECRETS (shipbob.webhookSecrets): required',
+    ]);
+  });
+
   it('asks for an API key or a password when Odoo has neither', () => {
     const { ODOO_API_KEY: _key, ...withoutKey } = minimal;
     expect(problems(withoutKey)).toEqual([

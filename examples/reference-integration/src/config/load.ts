@@ -26,13 +26,15 @@ function set(target: Record<string, unknown>, path: readonly string[], value: un
 }
 
 /** "SHIPBOB_TOKEN (shipbob.token): required", naming the variable a user would set. */
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
   const path = issue.path.map(String).join('.');
   const variable =
     ENV_BY_PATH.get(path) ?? [...ENV_BY_PATH].find(([known]) => path.startsWith(`${known}.`))?.[1];
   const where = variable === undefined ? path || '(root)' : `${variable} (${path})`;
-  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
-  const message = missing ? 'required' : issue.message;
+  let given: unknown = input;
+  for (const key of issue.path) given = (given as Record<PropertyKey, unknown> | undefined)?.[key];
+  // A custom rule at a set path (Odoo's "API key or password") keeps its own message.
+  const message = given === undefined && issue.code !== 'custom' ? 'required' : issue.message;
   return `${where}: ${message}`;
 }
 
@@ -57,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, file = env.CROSSDOCK_CONFIG):
     const value = env[name];
     if (value !== undefined && value !== '') set(input, path, value);
   }
+  // Required sections start empty, so a missing one is reported field by field (ODOO_URL, ODOO_DB, …).
+  for (const section of ['odoo', 'shipbob']) input[section] ??= {};
   const result = ConfigSchema.safeParse(input);
-  if (!result.success) throw new ConfigError(result.error.issues.map(describe));
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => describe(issue, input)));
   return result.data;
 }
