@@ -4,7 +4,7 @@ import { odooFixture, SHIPPED_AT, shipmentOf } from './odoo-fixture.js';
 
 for (const version of [18, 19] as const) {
   describe(`Odoo ${version} connector: writes Odoo cannot deduplicate, repeated`, () => {
-    const { client, connector, product, order } = odooFixture(version, 'retries');
+    const { odoo, client, connector, product, order } = odooFixture(version, 'retries');
 
     const onHand = async (productId: number) => {
       const quants = await client.model('stock.quant').searchRead({
@@ -16,6 +16,22 @@ for (const version of [18, 19] as const) {
       });
       return quants.reduce((sum, quant) => sum + (quant.quantity as number), 0);
     };
+
+    it('applies a shipment when Odoo answers 503 to reading its moves with web_search_read', async () => {
+      const a = await product(5);
+      const { pickingId } = await order([[a.id, 1]]);
+      // Named by SKU only, so the fallback must also read the products' internal references.
+      const shipment = shipmentOf('s-503', [{ lineId: a.code, sku: a.code, quantity: '1' }]) as never;
+      const rule = odoo.faults.add({
+        model: 'stock.move',
+        method: 'web_search_read',
+        effect: { kind: 'http', status: 503 },
+        times: 1,
+      });
+      const result = await connector.fulfillment.applyShipment(pickingId, shipment);
+      odoo.faults.remove(rule);
+      expect(result).toMatchObject({ applied: true, outcome: 'full' });
+    });
 
     it('applies a delta adjustment once when it is sent twice with the same idempotency key', async () => {
       const a = await product(10);

@@ -1,5 +1,6 @@
+import { isOdooError } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
-import type { OdooRecord } from './records.js';
+import { byId, m2oId, type OdooRecord, unique } from './records.js';
 import { recordShape } from './shape.js';
 
 /** A move as applying a shipment needs it; `product_id` also carries the product's `default_code`. */
@@ -26,7 +27,22 @@ const many2one = (fields: Readonly<Record<string, object>> = {}) => ({
  * @example const moves = await readShipMoves(ctx, 21); // [{ id: 40, product_id: { id: 7, name: '[A-1] Chair', default_code: 'A-1' }, … }]
  */
 export async function readShipMoves(ctx: OdooContext, pickingId: number): Promise<OdooRecord[]> {
-  const answer = (await ctx.client.model('stock.move').call('web_search_read', {
+  let answer: { records?: unknown } | null;
+  try {
+    answer = await webSearchMoves(ctx, pickingId);
+  } catch (error) {
+    // The client retries only the methods it knows read (`search_read`…), not `web_search_read`:
+    // after a transient failure, read the same thing the way it retries.
+    if (!isOdooError(error) || !error.retryable) throw error;
+    return readShipMovesPlainly(ctx, pickingId);
+  }
+  const records = Array.isArray(answer?.records) ? (answer.records as OdooRecord[]) : [];
+  return SHIP_MOVE.check(records.map(asClientRecord));
+}
+
+/** `web_search_read` of a picking's moves with their products' internal references. */
+async function webSearchMoves(ctx: OdooContext, pickingId: number) {
+  return (await ctx.client.model('stock.move').call('web_search_read', {
     params: {
       domain: [['picking_id', '=', pickingId]],
       specification: {
@@ -40,8 +56,34 @@ export async function readShipMoves(ctx: OdooContext, pickingId: number): Promis
       order: 'id asc',
     },
   })) as { records?: unknown } | null;
-  const records = Array.isArray(answer?.records) ? (answer.records as OdooRecord[]) : [];
-  return SHIP_MOVE.check(records.map(asClientRecord));
+}
+
+const PRODUCT = recordShape('product.product', { default_code: 'text' });
+
+/** The same moves by `search_read` and their products by `read` (two calls the client retries as reads). */
+async function readShipMovesPlainly(ctx: OdooContext, pickingId: number): Promise<OdooRecord[]> {
+  const moves = SHIP_MOVE.check(
+    await ctx.client.model('stock.move').searchRead({
+      domain: [['picking_id', '=', pickingId]],
+      fields: SHIP_MOVE.fields,
+      order: 'id asc',
+    }),
+  );
+  if (moves.length === 0) return moves;
+  const products = byId(
+    PRODUCT.check(
+      await ctx.client.model('product.product').read(unique(moves.map((m) => m2oId(m.product_id))), {
+        fields: PRODUCT.fields,
+      }),
+    ),
+  );
+  return moves.map((move) => ({
+    ...move,
+    product_id: {
+      ...(move.product_id as OdooRecord),
+      default_code: products.get(m2oId(move.product_id) ?? -1)?.default_code ?? null,
+    },
+  }));
 }
 
 /** `{ id, display_name, … }` many2ones as `{ id, name, … }`; `false` as `null`. */
