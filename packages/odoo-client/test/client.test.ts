@@ -200,6 +200,30 @@ describe('retries', () => {
     expect(retries).toEqual([1, 2]);
   });
 
+  it('retries the web client reads (web_search_read) through a proxy 503, as any read', async () => {
+    const odoo = fakeOdoo({ url: URL_18, version: 18 });
+    odoo.faults.add({
+      model: 'res.partner',
+      method: 'web_search_read',
+      effect: { kind: 'http', status: 503 },
+      times: 1,
+    });
+    const client = createOdooClient({
+      url: URL_18,
+      db: 'odoo',
+      auth: admin,
+      transport: 'json-rpc',
+      retry: quick,
+    });
+    const answer = (await client
+      .model('res.partner')
+      .call('web_search_read', { params: { domain: [], specification: { name: {} }, limit: 1 } })) as {
+      records: unknown[];
+    };
+    expect(answer.records).toHaveLength(1);
+    expect(odoo.faults.calls().methods['res.partner.web_search_read']).toBe(2);
+  });
+
   it('never replays a write whose outcome is unknown (a 502 after sending)', async () => {
     const odoo = fakeOdoo({ url: URL_18, version: 18 });
     odoo.faults.add({

@@ -5,6 +5,9 @@
 export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'search',
   'search_read',
+  // The web client's reads (Odoo 17+): `search_read`/`read` with a field specification.
+  'web_search_read',
+  'web_read',
   'search_count',
   'read',
   'read_group',
