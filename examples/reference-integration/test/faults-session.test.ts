@@ -40,16 +40,16 @@ describe('an Odoo session expiring in the middle of a batch', () => {
     faults.add({ route: 'call_kw', effect: { kind: 'session-expiry' }, after: 5, times: 1 });
     faults.add({
       route: 'call_kw',
-      method: 'message_post',
+      model: 'mail.message',
+      method: 'create',
       effect: { kind: 'session-expiry' },
-      after: 7,
       times: 1,
     });
     faults.add({
       route: 'call_kw',
+      model: 'mail.message',
       method: 'search_read',
       effect: { kind: 'session-expiry' },
-      after: 20,
       times: 1,
     });
     const logins = faults.calls().routes['session/authenticate'] ?? 0;

@@ -73,7 +73,7 @@ describe('order release', () => {
     expect(messages.map((message) => String(message.body)).join('\n')).toMatch(/ShipBob/i);
     const { items } = await service.runtime.stores.audit.trace(`order:${first.name}`);
     expect(items.map((entry) => entry.action)).toEqual(
-      expect.arrayContaining(['release.routed', 'shipbob.order.create', 'stock.picking.message_post']),
+      expect.arrayContaining(['release.routed', 'shipbob.order.create', 'stock.picking.note']),
     );
   });
 });

@@ -6,6 +6,8 @@ export interface ReleaseRecord {
   readonly target: string;
   readonly ref: ExternalRef;
   readonly handshake: HandshakeState;
+  /** Whether the release is noted on the Odoo picking (the note follows with the page's batch). */
+  readonly noted: boolean;
 }
 
 /**

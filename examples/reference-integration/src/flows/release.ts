@@ -1,10 +1,11 @@
 import { createEvent, decimal, type FulfillmentRequest } from '@crossdock/canonical';
+import { retry } from '@crossdock/idempotency';
 import { picking } from '../runtime/audit.ts';
 import { orderCorrelationId } from '../runtime/correlation.ts';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
 import { queueReleaseCancel } from './cancel.ts';
-import { releaseRecords } from './release-records.ts';
+import { type ReleaseRecord, releaseRecords } from './release-records.ts';
 
 /** The cursor of the Odoo read: `(write_date, id)` of the last picking handled. */
 export const RELEASE_CURSOR = 'odoo.fulfillment.requests';
@@ -106,6 +107,8 @@ export async function pollReleases(
       });
     }
     const pending: Promise<void>[] = [];
+    // Released requests of this page whose note is not on the picking yet, posted together below.
+    const unnoted: { request: FulfillmentRequest; correlationId: string }[] = [];
     for (const request of page.items) {
       const correlationId = orderCorrelationId(request);
       const target = routeOf(runtime.config.routing, request);
@@ -122,9 +125,12 @@ export async function pollReleases(
         report.notReady++;
         continue;
       }
-      // Already released (this page is being read again): no call to the warehouse at all.
-      if ((await releaseRecords(runtime.stores.cursors).get(request.id)) !== undefined) {
+      // Already released (this page is being read again): no call to the warehouse at all; only the
+      // note, if a crash came between the release and the note.
+      const released = await releaseRecords(runtime.stores.cursors).get(request.id);
+      if (released !== undefined) {
         report.alreadyReleased++;
+        if (!released.noted) unnoted.push({ request, correlationId });
         continue;
       }
       await runtime.correlations.remember(request.id, correlationId);
@@ -138,13 +144,16 @@ export async function pollReleases(
       report.queued++;
       pending.push(
         queued.done.then((outcome) => {
-          if (outcome.status === 'completed') report.released++;
-          else report.deadLettered++;
+          if (outcome.status === 'completed') {
+            report.released++;
+            unnoted.push({ request, correlationId });
+          } else report.deadLettered++;
           options.onProgress?.(report);
         }),
       );
     }
     await Promise.all(pending);
+    await noteReleases(runtime, unnoted, options.signal);
     if (page.next === undefined) return report;
     await runtime.stores.cursors.set(RELEASE_CURSOR, page.next, { expectedVersion: cursor?.version ?? 0 });
     options.onProgress?.(report);
@@ -152,8 +161,49 @@ export async function pollReleases(
 }
 
 /**
+ * Notes the warehouse's reference and answer on each released picking in two Odoo calls for the
+ * whole page (the read of existing notes and one create), so releasing costs a constant number of
+ * Odoo RPCs per page. A picking that already has its note is not noted twice.
+ */
+async function noteReleases(
+  runtime: Runtime,
+  unnoted: readonly { request: FulfillmentRequest; correlationId: string }[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const records = releaseRecords(runtime.stores.cursors);
+  const entries: { request: FulfillmentRequest; correlationId: string; record: ReleaseRecord }[] = [];
+  for (const { request, correlationId } of unnoted) {
+    const record = await records.get(request.id);
+    if (record === undefined || record.noted) continue;
+    entries.push({ request, correlationId, record });
+  }
+  if (entries.length === 0) return;
+  // Safe to repeat: the batch reads the pickings' notes first and creates only the missing ones.
+  await retry(
+    () =>
+      runtime.odoo.fulfillment.recordReleases(
+        entries.map(({ request, correlationId, record }) => ({
+          picking: pickingIdOf(request),
+          ref: record.ref,
+          handshake: record.handshake,
+          correlationId,
+        })),
+        { correlationId: 'crossdock.release.notes', ...(signal ? { signal } : {}) },
+      ),
+    { retries: 4, baseDelayMs: 200, ...(signal ? { signal } : {}) },
+  );
+  for (const { request, correlationId, record } of entries) {
+    await records.set(request.id, { ...record, noted: true });
+    await runtime.audit.outbound(correlationId, 'crossdock.release', 'stock.picking.note', {
+      subject: picking(pickingIdOf(request)),
+      after: { ref: record.ref, handshake: record.handshake },
+    });
+  }
+}
+
+/**
  * Releases one request to its warehouse (once per request, whatever the retries: the key is the
- * request id), then records the warehouse's reference and answer on the Odoo picking.
+ * request id) and records the warehouse's reference; the poll notes it on the picking with the page.
  */
 export const releaseStep: StepHandler = async (runtime, payload, { correlationId, signal }) => {
   const { request, target } = payload as { request: FulfillmentRequest; target: 'shipbob' };
@@ -176,13 +226,8 @@ export const releaseStep: StepHandler = async (runtime, payload, { correlationId
     target,
     ref: result.ref,
     handshake: result.handshake,
+    noted: false,
   });
-  await runtime.odoo.fulfillment.recordRelease(
-    pickingIdOf(request),
-    { ref: result.ref, handshake: result.handshake },
-    { correlationId, signal },
-  );
-  await runtime.audit.outbound(correlationId, 'crossdock.release', 'stock.picking.message_post', { subject });
   if (result.handshake === 'accepted') {
     runtime.events.publish(
       createEvent(
