@@ -27,7 +27,7 @@ export async function closeRest(
   pickingId: number,
   reasons: Readonly<Record<string, 'CP' | 'IC'>>,
   correlationId: string | undefined,
-): Promise<{ readonly closed: boolean }> {
+): Promise<{ readonly closed: boolean; readonly noteFailure?: string }> {
   const moves = MOVE.check(
     await ctx.client.model('stock.move').searchRead({
       domain: [['picking_id', '=', pickingId]],
@@ -67,8 +67,8 @@ export async function closeRest(
     );
   }
   await ctx.client.model('stock.picking').call('action_cancel', { ids: [pickingId] });
-  await postNoteAfterWrite(ctx, pickingId, closeText(open, reasons), correlationId, 'fulfillment.closeRest');
-  return { closed: true };
+  const note = await postNoteAfterWrite(ctx, pickingId, closeText(open, reasons), correlationId);
+  return note.failure === undefined ? { closed: true } : { closed: true, noteFailure: note.failure };
 }
 
 /** `Crossdock: the rest was closed as the warehouse will not ship it: 2 [A-1] Widget (IC), …` */

@@ -127,7 +127,7 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
       picking: PickingTarget,
       reasons: Readonly<Record<string, 'CP' | 'IC'>>,
       options?: Options,
-    ): Promise<{ readonly closed: boolean }>;
+    ): Promise<{ readonly closed: boolean; readonly noteFailure?: string }>;
     /** A note in the picking's chatter (e.g. a tracking update), posted once per picking and text. */
     note(picking: PickingTarget, text: string, options?: Options): Promise<NoteResult>;
   };
@@ -143,7 +143,11 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
   };
   readonly returns: {
     list(query?: SinceQuery, options?: Options): Promise<OdooPage<Return>>;
-    create(ret: Return, options?: Options): Promise<{ readonly ref: ExternalRef }>;
+    /** `noteFailure`: the return is made, but its note could not be posted (say so; do not create it again). */
+    create(
+      ret: Return,
+      options?: Options,
+    ): Promise<{ readonly ref: ExternalRef; readonly noteFailure?: string }>;
   };
 }
 

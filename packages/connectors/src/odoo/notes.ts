@@ -110,20 +110,25 @@ export async function postNoteOnce(
   return postNote(ctx, pickingId, text, correlationId);
 }
 
+/** What posting the note of a write that already happened answered: a failure is a fact, not an error. */
+export interface NoteAfterWrite extends NoteResult {
+  /** Why the note could not be posted; the write stands either way. */
+  readonly failure?: string;
+}
+
 /**
- * Posts the note of a write that has already happened in Odoo. Should the post fail, the error says
- * so: `executed: 'yes'` (the write stands) and `vendorCode: 'note_failed'`, not retryable (repeating
- * the write would not repeat it).
+ * Posts the note of a write that has already happened in Odoo. A failure to post is answered, not
+ * thrown: throwing would hide the write's result from the caller, whose retry would find the write
+ * done (or, for a return, make a second one). The caller reports `failure` and may note it again.
  *
- * @example await postNoteAfterWrite(ctx, 21, text, 'c-1', 'fulfillment.applyShipment');
+ * @example const note = await postNoteAfterWrite(ctx, 21, text, 'c-1');
  */
 export async function postNoteAfterWrite(
   ctx: OdooContext,
   pickingId: number,
   text: string,
   correlationId: string | undefined,
-  operation: string,
-): Promise<NoteResult> {
+): Promise<NoteAfterWrite> {
   try {
     return await postNote(ctx, pickingId, text, correlationId);
   } catch (error) {
@@ -132,16 +137,9 @@ export async function postNoteAfterWrite(
       : error instanceof Error
         ? error.message
         : String(error);
-    throw new ConnectorError({
-      system: 'odoo',
-      operation,
-      message: `done in Odoo, but the note on stock.picking:${pickingId} could not be posted: ${reason}`,
-      vendorCode: 'note_failed',
-      retryable: false,
-      executed: 'yes',
-      ...(correlationId === undefined ? {} : { correlationId }),
-      externalId: `stock.picking:${pickingId}`,
-      cause: error,
-    });
+    return {
+      posted: false,
+      failure: `the note on stock.picking:${pickingId} could not be posted: ${reason}`,
+    };
   }
 }

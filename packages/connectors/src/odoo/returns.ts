@@ -21,7 +21,7 @@ export async function createReturn(
   ctx: OdooContext,
   ret: Return,
   correlationId: string | undefined,
-): Promise<{ readonly ref: ExternalRef }> {
+): Promise<{ readonly ref: ExternalRef; readonly noteFailure?: string }> {
   const operation = 'returns.create';
   const originalId = await originalPicking(ctx, ret);
   if (originalId === undefined)
@@ -71,10 +71,13 @@ export async function createReturn(
     await ctx.client.model('stock.picking').read([returnId], { fields: RETURN_PICKING.fields }),
   );
   const text = returnText(ret, str(made?.name) ?? `stock.picking:${returnId}`, m2oName(made?.return_id));
+  const failures: string[] = [];
   for (const pickingId of [returnId, originalId]) {
-    await postNoteAfterWrite(ctx, pickingId, text, correlationId, operation);
+    const note = await postNoteAfterWrite(ctx, pickingId, text, correlationId);
+    if (note.failure !== undefined) failures.push(note.failure);
   }
-  return { ref: odooRef('stock.picking', returnId) };
+  const ref = odooRef('stock.picking', returnId);
+  return failures.length === 0 ? { ref } : { ref, noteFailure: failures.join('; ') };
 }
 
 async function originalPicking(ctx: OdooContext, ret: Return): Promise<number | undefined> {

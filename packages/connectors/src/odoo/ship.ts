@@ -35,6 +35,8 @@ export type ApplyShipmentResult =
        * (`BP` backordered, `CP`/`IC` closed short); empty when the picking shipped in full.
        */
       readonly short: readonly ShortLine[];
+      /** Why the picking's note could not be posted; the shipment is applied all the same. */
+      readonly noteFailure?: string;
     }
   | { readonly applied: false; readonly pickingId: number; readonly reason: 'already_done' | 'cancelled' };
 
@@ -131,15 +133,14 @@ export async function applyShipmentToPicking(
             ...(result.backorderName === undefined ? {} : { backorder: result.backorderName }),
           }
         : { kind: 'full' };
-  await postNoteAfterWrite(
+  const note = await postNoteAfterWrite(
     ctx,
     pickingId,
     shipmentAppliedText(shipment, rest),
     options.correlationId,
-    'fulfillment.applyShipment',
   );
   const { backorderName: _, ...applied } = result;
-  return applied;
+  return note.failure === undefined ? applied : { ...applied, noteFailure: note.failure };
 }
 
 /** `IC` when the warehouse cancelled the rest and nothing says `CP`, else `CP`. */
