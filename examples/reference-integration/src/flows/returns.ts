@@ -44,7 +44,7 @@ export const returnStep: StepHandler = async (runtime, payload, { correlationId,
       },
     );
   }
-  const { ref } = await runtime.odoo.returns.create(
+  const { ref, noteFailure } = await runtime.odoo.returns.create(
     { ...received, shipmentId: delivery },
     { correlationId: correlation, signal },
   );
@@ -52,4 +52,7 @@ export const returnStep: StepHandler = async (runtime, payload, { correlationId,
     subject: picking(ref.id.replace(/^stock\.picking:/, '')),
     after: { rma: received.rma, delivery, returnPicking: ref.id },
   });
+  if (noteFailure !== undefined) {
+    await runtime.audit.error(correlation, 'crossdock.returns', 'stock.picking.note', new Error(noteFailure));
+  }
 };

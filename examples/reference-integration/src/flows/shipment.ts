@@ -204,6 +204,12 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
     idempotencyKey: `shipment:${shipment.id}`,
     signal,
   });
+  if (result.applied && result.noteFailure !== undefined) {
+    // The shipment stands; only its note is missing: on the trail, for a person to see.
+    await runtime.audit.error(correlationId, ACTOR, 'stock.picking.note', new Error(result.noteFailure), {
+      subject: picking(target),
+    });
+  }
   const applied = result.applied
     ? {
         pickingId: target,
