@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliver, releasedOrder, type ShipmentWorld, startShipmentWorld } from './shipment-fixture.ts';
+import { releasedOrder, type ShipmentWorld, startShipmentWorld } from './shipment-fixture.ts';
 
 describe('cancellations', () => {
   let world: ShipmentWorld;

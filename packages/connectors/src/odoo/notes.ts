@@ -1,5 +1,4 @@
 import { isOdooError } from '@crossdock/odoo-client';
-import { ConnectorError } from '../contract/errors.js';
 import type { OdooContext } from './context.js';
 import { recordShape } from './shape.js';
 
