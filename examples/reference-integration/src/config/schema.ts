@@ -103,6 +103,8 @@ export const ConfigSchema = z
     releaseIntervalMs: ms(30_000),
     shipmentPollIntervalMs: ms(300_000),
     snapshotIntervalMs: ms(3_600_000),
+    /** The polling fallback for Shopify orders whose `orders/create` webhook was missed. */
+    channelPollIntervalMs: ms(300_000),
     /** Whether the scheduled inventory pass applies variances above the tolerance (`reconcile --apply` does regardless). */
     reconcileApply: z
       .union([
@@ -146,6 +148,7 @@ export const ENVIRONMENT: Readonly<Record<string, readonly string[]>> = {
   CROSSDOCK_RELEASE_INTERVAL_MS: ['releaseIntervalMs'],
   CROSSDOCK_SHIPMENT_POLL_INTERVAL_MS: ['shipmentPollIntervalMs'],
   CROSSDOCK_SNAPSHOT_INTERVAL_MS: ['snapshotIntervalMs'],
+  CROSSDOCK_CHANNEL_POLL_INTERVAL_MS: ['channelPollIntervalMs'],
   CROSSDOCK_RECONCILE_TOLERANCE: ['reconcileTolerance'],
   CROSSDOCK_RECONCILE_APPLY: ['reconcileApply'],
   CROSSDOCK_AUDIT_RETENTION_DAYS: ['auditRetentionDays'],

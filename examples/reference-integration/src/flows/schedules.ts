@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import type { Runtime } from '../runtime/runtime.ts';
+import { pollChannelOrders } from './channel-orders.ts';
 import { reconcile } from './reconcile.ts';
 import { pollReleases } from './release.ts';
 import { pollShipments } from './shipments-poll.ts';
@@ -27,6 +28,13 @@ export const SCHEDULES: readonly Schedule[] = [
     intervalMs: (config) => config.shipmentPollIntervalMs,
     run: async (runtime, signal) => {
       await pollShipments(runtime, { signal });
+    },
+  },
+  {
+    name: 'channel.orders',
+    intervalMs: (config) => config.channelPollIntervalMs,
+    run: async (runtime, signal) => {
+      await pollChannelOrders(runtime, { signal });
     },
   },
   {

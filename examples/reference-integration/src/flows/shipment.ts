@@ -2,6 +2,7 @@ import { checkWrite, createEvent, type EventData, type Shipment } from '@crossdo
 import { picking } from '../runtime/audit.ts';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
+import { queueChannelFulfillment } from './channel-fulfillments.ts';
 import { shipmentRecords } from './shipment-records.ts';
 import { carrierCodeOf } from './tracking.ts';
 
@@ -270,6 +271,7 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
     );
   }
   await startTracking(runtime, shipment, target, correlationId);
+  await queueChannelFulfillment(runtime, shipment, correlationId);
 };
 
 /** A shipment Odoo did not take: audited; goods shipped on a cancelled picking need a person. */

@@ -1,0 +1,262 @@
+import { checkWrite, createEvent, type SalesOrder, type WriteIntent } from '@crossdock/canonical';
+import type { ShopifyConnector } from '@crossdock/connectors/shopify';
+import { CursorConflictError } from '@crossdock/idempotency';
+import { PRIORITY } from '../runtime/priorities.ts';
+import type { Runtime, StepHandler } from '../runtime/runtime.ts';
+import { channelRecords } from './channel-records.ts';
+
+const ACTOR = 'crossdock.channel';
+
+/** The cursor of the polling fallback over the shop's orders (Shopify's connection cursor). */
+export const CHANNEL_ORDERS_CURSOR = 'shopify.orders';
+/** The cursor of the index of fulfillment orders by Shopify order. */
+export const FULFILLMENT_ORDERS_CURSOR = 'shopify.fulfillment-orders';
+
+/** The queue key of a channel order: the same whichever path (webhook or poll) sees it first. */
+export const channelOrderKey = (order: Pick<SalesOrder, 'id'>): string => `channel-order:${order.id}`;
+
+/**
+ * Checks a write against the ownership policy; a refused one is audited as a decision and
+ * published as `crossdock.exception.raised.v1`, and the caller writes nothing.
+ *
+ * @example
+ * if (!(await channelWriteAllowed(runtime, correlationId, { system: 'shopify', record: 'sales_order', action: 'create', fields: [] }, order.id))) return;
+ */
+export async function channelWriteAllowed(
+  runtime: Runtime,
+  correlationId: string,
+  intent: WriteIntent,
+  subject: string,
+): Promise<boolean> {
+  const decision = checkWrite(runtime.policy, intent);
+  if (decision.allowed) return true;
+  await runtime.audit.decision(correlationId, ACTOR, 'write.refused', {
+    subject: { type: intent.record, id: subject },
+    detail: { intent, refused: decision.refused },
+  });
+  runtime.events.publish(
+    createEvent(
+      'crossdock.exception.raised.v1',
+      {
+        code: 'crossdock.ownership.refused',
+        severity: 'error',
+        message: `${intent.system} may not ${intent.action ?? 'write'} ${intent.record} (${decision.refused.map((r) => r.field).join(', ')})`,
+        entity: { type: intent.record, id: subject },
+        details: { refused: decision.refused },
+      },
+      { source: '/crossdock', correlationId, subject },
+    ),
+  );
+  return false;
+}
+
+/**
+ * Brings the index of fulfillment orders by Shopify order up to date and answers those of one
+ * order. The Shopify connector lists fulfillment orders but cannot read those of one order, so
+ * the index reads the list from a durable cursor: each call reads only the pages it has not seen
+ * (the last page again, until it fills).
+ */
+export async function fulfillmentOrdersOf(
+  runtime: Runtime,
+  channel: ShopifyConnector,
+  shopifyOrderId: string,
+  options: { readonly correlationId: string; readonly signal?: AbortSignal },
+): Promise<readonly string[]> {
+  const records = channelRecords(runtime.stores.cursors);
+  for (;;) {
+    const cursor = await runtime.stores.cursors.get(FULFILLMENT_ORDERS_CURSOR);
+    const page = await channel.fulfillmentOrders.list(
+      { ...(cursor === undefined || cursor.value === '' ? {} : { cursor: cursor.value }), pageSize: 20 },
+      options,
+    );
+    for (const request of page.items) {
+      if (request.orderId !== undefined) await records.addFulfillmentOrder(request.orderId, request.id);
+    }
+    if (page.next === undefined) break;
+    try {
+      await runtime.stores.cursors.set(FULFILLMENT_ORDERS_CURSOR, page.next, {
+        expectedVersion: cursor?.version ?? 0,
+      });
+    } catch (error) {
+      // Another step moved the index meanwhile: read on from where it is now.
+      if (!(error instanceof CursorConflictError)) throw error;
+    }
+  }
+  return records.fulfillmentOrdersOf(shopifyOrderId);
+}
+
+/**
+ * The Odoo name and pickings (`stock.picking:<id>`) of a sale order, in one read. `orders.create`
+ * answers only the ref, and `orders.get` maps the whole order (five calls) and refuses one whose
+ * customer has no address; the name and the delivery are all this flow needs.
+ */
+async function nameAndPickings(
+  runtime: Runtime,
+  ref: string,
+  signal: AbortSignal,
+): Promise<{ name: string; pickings: string[] }> {
+  const id = Number(ref.replace(/^sale\.order:/, ''));
+  const [record] = await runtime.odooClient
+    .model('sale.order')
+    .read([id], { fields: ['name', 'picking_ids'], signal });
+  if (record === undefined || typeof record.name !== 'string')
+    throw Object.assign(new Error(`${ref} has no name in Odoo`), { retryable: true });
+  const ids = Array.isArray(record.picking_ids) ? (record.picking_ids as number[]) : [];
+  return { name: record.name, pickings: ids.map((picking) => `stock.picking:${picking}`) };
+}
+
+/**
+ * Creates the Odoo sale order of one Shopify order, once: the Odoo connector keys it by the
+ * shop's order name (`client_order_ref`), finds or creates the customer and confirms it so its
+ * delivery exists. The Shopify order is then linked to the Odoo order and its fulfillment orders,
+ * and the delivery to the order's correlation id (`order:<Odoo name>`), so its release, shipment
+ * and the Shopify fulfillment all share one trail. An order with a SKU Odoo does not know is
+ * refused by the connector (nothing created) and dead-lettered with its payload at once.
+ *
+ * @example
+ * await runtime.queue.enqueue({ kind: 'channel.order', payload: { order }, correlationId, key: channelOrderKey(order), priority: PRIORITY.channelOrder });
+ */
+export const channelOrderStep: StepHandler = async (runtime, payload, { correlationId, signal }) => {
+  const { order } = payload as { order: SalesOrder };
+  const subject = { type: 'shopify.order', id: order.id };
+  const records = channelRecords(runtime.stores.cursors);
+  await runtime.audit.inbound(correlationId, ACTOR, 'channel.order.received', {
+    subject,
+    detail: { number: order.number, channel: order.channel, lines: order.lines.length },
+  });
+  const linked = await records.byShopifyOrder(order.id);
+  if (linked !== undefined) {
+    await runtime.audit.decision(correlationId, ACTOR, 'channel.order.duplicate', {
+      subject,
+      detail: { odooOrder: linked.odooOrder, correlationId: linked.correlationId },
+    });
+    return;
+  }
+  const intent = { system: 'shopify', record: 'sales_order', action: 'create', fields: [] } as const;
+  if (!(await channelWriteAllowed(runtime, correlationId, intent, order.id))) return;
+  await runtime.audit.decision(correlationId, ACTOR, 'channel.order.create', {
+    subject,
+    detail: { number: order.number, skus: order.lines.map((line) => line.item.sku) },
+  });
+  const created = await runtime.odoo.orders.create(order, {
+    correlationId,
+    idempotencyKey: channelOrderKey(order),
+    signal,
+  });
+  const { name, pickings } = await nameAndPickings(runtime, created.ref.id, signal);
+  const orderCorrelation = `order:${name}`;
+  await runtime.audit.outbound(correlationId, ACTOR, 'sale.order.create', {
+    subject: { type: 'sale.order', id: created.ref.id },
+    after: { ref: created.ref, name: name, existing: created.existing, correlationId: orderCorrelation },
+  });
+  for (const picking of pickings) await runtime.correlations.remember(picking, orderCorrelation);
+  await runtime.correlations.remember(order.id, orderCorrelation);
+  const fulfillmentOrderIds =
+    runtime.channel === undefined
+      ? []
+      : await fulfillmentOrdersOf(runtime, runtime.channel, order.id, { correlationId, signal });
+  await records.link({
+    shopifyOrderId: order.id,
+    shopifyOrderName: order.number,
+    odooOrder: created.ref.id,
+    odooOrderName: name,
+    correlationId: orderCorrelation,
+    fulfillmentOrderIds,
+  });
+  // The order's own trail starts here: `crossdock trace order:S00042` shows where it came from.
+  await runtime.audit.inbound(orderCorrelation, ACTOR, 'channel.order.created', {
+    subject: { type: 'sale.order', id: created.ref.id },
+    detail: { shopifyOrder: order.id, number: order.number, fulfillmentOrderIds, via: correlationId },
+  });
+};
+
+/** What one pass of the polling fallback did. */
+export interface ChannelPollReport {
+  pages: number;
+  read: number;
+  queued: number;
+  created: number;
+  alreadyLinked: number;
+  skipped: number;
+  deadLettered: number;
+}
+
+/**
+ * The polling fallback for missed `orders/create` webhooks: reads the shop's orders by a durable
+ * cursor and queues `channel.order` with the webhook's key, so each order is created once
+ * whichever path sees it first. Orders already linked, cancelled or closed, or waiting in the
+ * dead-letter store (replay them with `crossdock dlq replay`) are not queued. The cursor moves
+ * only after a page's steps finished, so a crash re-reads the page instead of skipping it.
+ *
+ * @example
+ * const report = await pollChannelOrders(runtime, { signal });
+ */
+export async function pollChannelOrders(
+  runtime: Runtime,
+  options: { readonly signal?: AbortSignal; readonly pageSize?: number } = {},
+): Promise<ChannelPollReport> {
+  const report: ChannelPollReport = {
+    pages: 0,
+    read: 0,
+    queued: 0,
+    created: 0,
+    alreadyLinked: 0,
+    skipped: 0,
+    deadLettered: 0,
+  };
+  const channel = runtime.channel;
+  if (channel === undefined) return report;
+  const records = channelRecords(runtime.stores.cursors);
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const cursor = await runtime.stores.cursors.get(CHANNEL_ORDERS_CURSOR);
+    const page = await channel.orders.list(
+      {
+        ...(cursor === undefined || cursor.value === '' ? {} : { cursor: cursor.value }),
+        pageSize: options.pageSize ?? 10,
+      },
+      { correlationId: 'crossdock.channel.poll', ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    report.pages++;
+    report.read += page.items.length;
+    const pending: Promise<void>[] = [];
+    for (const order of page.items) {
+      if (order.status === 'cancelled' || order.status === 'done') {
+        report.skipped++;
+        continue;
+      }
+      if ((await records.byShopifyOrder(order.id)) !== undefined) {
+        report.alreadyLinked++;
+        continue;
+      }
+      const waiting = await runtime.stores.deadLetters.list({
+        key: channelOrderKey(order),
+        status: 'pending',
+        limit: 1,
+      });
+      if (waiting.items.length > 0) {
+        report.deadLettered++;
+        continue;
+      }
+      const queued = await runtime.queue.enqueue({
+        kind: 'channel.order',
+        payload: { order },
+        correlationId: `shopify:${order.number}`,
+        key: channelOrderKey(order),
+        priority: PRIORITY.channelOrder,
+      });
+      report.queued++;
+      pending.push(
+        queued.done.then((outcome) => {
+          if (outcome.status === 'completed') report.created++;
+          else report.deadLettered++;
+        }),
+      );
+    }
+    await Promise.all(pending);
+    if (page.next === undefined) return report;
+    await runtime.stores.cursors.set(CHANNEL_ORDERS_CURSOR, page.next, {
+      expectedVersion: cursor?.version ?? 0,
+    });
+  }
+}
