@@ -1,3 +1,4 @@
+import { sellOnShopify } from './day/channel.ts';
 import type { DayFacts, Progress } from './day/facts.ts';
 import { applyStockVariance } from './day/inventory.ts';
 import { shipThroughOutage } from './day/outage.ts';
@@ -33,6 +34,7 @@ export async function runDay(world: DemoWorld, progress: Progress): Promise<DayF
   await trackToDelivered(world, orders.lots, tracking.inOrder, progress);
   await trackOutOfOrder(world, orders.outage, tracking.reversed, progress);
   await shipBackorder(world, orders.partial, progress);
+  const channel = await sellOnShopify(world, progress);
   const returned = await receiveReturn(world, orders.lots, progress);
   const poison = await poisonAndReplay(world, orders.lost, progress);
   const variance = await applyStockVariance(world, progress);
@@ -47,5 +49,6 @@ export async function runDay(world: DemoWorld, progress: Progress): Promise<DayF
     variance,
     returned,
     poison,
+    channel,
   };
 }

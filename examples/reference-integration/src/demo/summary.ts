@@ -257,6 +257,19 @@ export async function checkDay(world: DemoWorld, facts: DayFacts): Promise<Check
     ),
   );
 
+  const { channel } = facts;
+  const channelOrders = await world.systems.odooClient
+    .model('sale.order')
+    .searchRead({ domain: [['client_order_ref', '=', channel.shopifyOrder]], fields: ['name'] });
+  const fulfilled = world.systems.shopify.control.fulfillmentOrder(channel.fulfillmentOrderId);
+  checks.push(
+    check(
+      `Shopify order ${channel.shopifyOrder} → Odoo ${channel.odooOrder}, shipped, fulfilled in Shopify with tracking`,
+      `1 Odoo order; done; ${channel.trackingNumber}; CLOSED`,
+      `${channelOrders.length} Odoo order; ${(await odoo.picking(channel.pickingId)).state}; ${fulfilled?.fulfillments.map((f) => f.number).join(', ') || '(no fulfillment)'}; ${fulfilled?.status ?? '?'}`,
+    ),
+  );
+
   const letters = (await world.service.runtime.stores.deadLetters.list()).items;
   const count = (status: string) => letters.filter((letter) => letter.status === status).length;
   checks.push(

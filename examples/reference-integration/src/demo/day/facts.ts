@@ -25,6 +25,14 @@ export interface DayFacts {
   readonly variance: { readonly sku: string; readonly odooBefore: number; readonly warehouse: number };
   readonly returned: { readonly rma: string; readonly sku: string; readonly quantity: number };
   readonly poison: { readonly rma: string; readonly letterId: string };
+  /** The Shopify order of the day, the Odoo order it became, and the tracking number it shipped with. */
+  readonly channel: {
+    readonly shopifyOrder: string;
+    readonly odooOrder: string;
+    readonly pickingId: number;
+    readonly fulfillmentOrderId: string;
+    readonly trackingNumber: string;
+  };
 }
 
 export type OrderRole = 'lots' | 'partial' | 'short' | 'substitution' | 'outage' | 'lost';
