@@ -31,6 +31,11 @@ const ShipBobConfigSchema = z.object({
   webhookSecrets: list.pipe(z.array(secret).min(1)),
   /** Where ShipBob receives the returns Crossdock creates (ShipBob requires a fulfillment center). */
   returnsFulfillmentCenterId: z.coerce.number().int().positive().optional(),
+  /**
+   * Requests a minute the connector allows itself. Default 150, ShipBob's published limit; raise it
+   * only where the account's limit is higher (the soak bench lifts it against the fake).
+   */
+  requestsPerMinute: z.coerce.number().int().positive().default(150),
 });
 
 const EasyPostConfigSchema = z.object({
@@ -132,6 +137,7 @@ export const ENVIRONMENT: Readonly<Record<string, readonly string[]>> = {
   SHIPBOB_CHANNEL_ID: ['shipbob', 'channelId'],
   SHIPBOB_WEBHOOK_SECRETS: ['shipbob', 'webhookSecrets'],
   SHIPBOB_RETURNS_FULFILLMENT_CENTER_ID: ['shipbob', 'returnsFulfillmentCenterId'],
+  SHIPBOB_REQUESTS_PER_MINUTE: ['shipbob', 'requestsPerMinute'],
   EASYPOST_BASE_URL: ['easypost', 'baseUrl'],
   EASYPOST_API_KEY: ['easypost', 'apiKey'],
   EASYPOST_WEBHOOK_SECRET: ['easypost', 'webhookSecret'],

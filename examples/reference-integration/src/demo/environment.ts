@@ -1,3 +1,4 @@
+import { RateLimiter } from '@crossdock/idempotency';
 import { createOdooClient, type OdooClient } from '@crossdock/odoo-client';
 import {
   createEasyPostHandlers,
@@ -44,6 +45,16 @@ export interface EmbeddedOptions {
   readonly httpPort?: number;
   /** Extra settings over the embedded defaults (intervals, tolerance). */
   readonly config?: Partial<Config>;
+  /**
+   * Requests a minute the fake ShipBob allows, and the service's ShipBob budget. Default 150,
+   * ShipBob's published limit; the soak bench lifts it to measure the service, not the limit.
+   */
+  readonly shipbobRequestsPerMinute?: number;
+  /**
+   * Index (list) requests a second the fake EasyPost allows, and the service's pace for them.
+   * Default 5, EasyPost's published limit (the connector paces at 4); the soak bench lifts it.
+   */
+  readonly easypostIndexRequestsPerSecond?: number;
 }
 
 /**
@@ -58,10 +69,14 @@ export interface EmbeddedOptions {
 export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promise<EmbeddedSystems> {
   const version = options.odooVersion ?? 19;
   const odoo = await serveFakeOdoo({ version });
-  const shipbobFake = createShipBobHandlers({ token: SHIPBOB_TOKEN });
+  const shipbobPerMinute = options.shipbobRequestsPerMinute ?? 150;
+  const shipbobFake = createShipBobHandlers({ token: SHIPBOB_TOKEN, limitPerMinute: shipbobPerMinute });
   const easypostFake = createEasyPostHandlers({
     apiKey: EASYPOST_KEY,
     webhookSecret: EASYPOST_WEBHOOK_SECRET,
+    ...(options.easypostIndexRequestsPerSecond === undefined
+      ? {}
+      : { indexRequestsPerSecond: options.easypostIndexRequestsPerSecond }),
   });
   const shopifyFake = createShopifyHandlers({
     shop: SHOP,
@@ -87,6 +102,7 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
       channelId: 1,
       webhookSecrets: SHIPBOB_DEFAULT_WEBHOOK_SECRET,
       returnsFulfillmentCenterId: 7,
+      requestsPerMinute: shipbobPerMinute,
     },
     easypost: {
       baseUrl: `${easypostServed.url}/v2`,
@@ -114,7 +130,16 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
     easypost: easypostFake,
     shopify: shopifyFake,
     config,
-    overrides: {},
+    overrides:
+      options.easypostIndexRequestsPerSecond === undefined
+        ? {}
+        : {
+            easypostIndexLimiter: new RateLimiter({
+              name: 'easypost:index',
+              capacity: 1,
+              refillPerSecond: options.easypostIndexRequestsPerSecond,
+            }),
+          },
     async close() {
       await Promise.all([odoo.close(), ...served.map((server) => server.close())]);
     },

@@ -1,8 +1,12 @@
 import { createEasyPostConnector, type EasyPostConnector } from '@crossdock/connectors/easypost';
 import { createOdooConnector, type OdooConnector } from '@crossdock/connectors/odoo';
-import { createShipBobConnector, type ShipBobConnector } from '@crossdock/connectors/shipbob';
+import {
+  createShipBobConnector,
+  type ShipBobConnector,
+  shipbobRateLimiter,
+} from '@crossdock/connectors/shipbob';
 import { createShopifyConnector, type ShopifyConnector } from '@crossdock/connectors/shopify';
-import type { IdempotencyStore } from '@crossdock/idempotency';
+import { type IdempotencyStore, RateLimiter } from '@crossdock/idempotency';
 import { createOdooClient, type OdooClient } from '@crossdock/odoo-client';
 import type { Config } from '../config/schema.ts';
 
@@ -20,6 +24,12 @@ export interface Connectors {
 export interface ConnectorOverrides {
   /** Used by the Shopify connector, whose endpoint is derived from the shop's domain. */
   readonly shopifyFetch?: typeof fetch;
+  /**
+   * Paces EasyPost's Index endpoints instead of the connector's 4/s (EasyPost publishes 5/s): only
+   * for a fake whose limit is lifted, as in the soak bench. Tracker creation lists first, so it is
+   * bound by this pace.
+   */
+  readonly easypostIndexLimiter?: RateLimiter;
 }
 
 /**
@@ -32,6 +42,21 @@ export function fetchVia(baseUrl: string): typeof fetch {
     const target = `${baseUrl.replace(/\/$/, '')}${url.pathname}${url.search}`;
     return fetch(input instanceof Request ? new Request(target, input) : target, init);
   };
+}
+
+/**
+ * The ShipBob limiter for a requests-per-minute budget, shaped as `shipbobRateLimiter` shapes 150
+ * (half the budget as burst, refilled over the minute), so no 60-second window exceeds it.
+ *
+ * @example shipbobLimiter(150); // the connector's default: 75 burst, 1.25/s
+ */
+export function shipbobLimiter(perMinute: number): RateLimiter {
+  if (perMinute === 150) return shipbobRateLimiter();
+  return new RateLimiter({
+    name: 'shipbob:api',
+    capacity: Math.max(1, Math.floor(perMinute / 2)),
+    refillPerSecond: perMinute / 120,
+  });
 }
 
 /**
@@ -56,6 +81,7 @@ export function createConnectors(
     token: config.shipbob.token,
     channelId: config.shipbob.channelId,
     webhookSecrets: config.shipbob.webhookSecrets,
+    rateLimiter: shipbobLimiter(config.shipbob.requestsPerMinute),
     ...(config.shipbob.baseUrl === undefined ? {} : { baseUrl: config.shipbob.baseUrl }),
     ...(config.shipbob.returnsFulfillmentCenterId === undefined
       ? {}
@@ -74,6 +100,9 @@ export function createConnectors(
             apiKey: easypost.apiKey,
             webhookSecret: easypost.webhookSecret,
             ...(easypost.baseUrl === undefined ? {} : { baseUrl: easypost.baseUrl }),
+            ...(overrides.easypostIndexLimiter === undefined
+              ? {}
+              : { indexLimiter: overrides.easypostIndexLimiter }),
           }),
         }),
     ...(shopify === undefined
