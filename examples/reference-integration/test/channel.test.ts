@@ -1,7 +1,10 @@
+import { replayDeadLetters } from '@crossdock/idempotency';
 import { deliverWebhooks } from '@crossdock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollChannelOrders } from '../src/flows/channel-orders.ts';
 import { pollReleases } from '../src/flows/release.ts';
+import { STEPS } from '../src/flows/steps.ts';
+import { replayLetter } from '../src/runtime/replay.ts';
 import { deliver, type ShipmentWorld, startShipmentWorld } from './shipment-fixture.ts';
 
 type Delivery = { readonly headers: Record<string, string>; readonly body: string };
@@ -141,6 +144,28 @@ describe('channel orders', () => {
     // The poll leaves it in the dead-letter store instead of failing it again every pass.
     const report = await pollChannelOrders(world.service.runtime);
     expect(report.deadLettered).toBeGreaterThanOrEqual(1);
+  });
+
+  it('creates the order once its SKU exists in Odoo and its dead letter is replayed', async () => {
+    const { order, delivery } = shop().addOrder({ lines: [{ sku: 'CH-LATER', quantity: 1 }] });
+    await deliverShopify([delivery.delivery]);
+    const { runtime } = world.service;
+    const { items } = await runtime.stores.deadLetters.list({ key: `channel-order:${order.id}` });
+    expect(items.map((letter) => letter.status)).toEqual(['pending']);
+    await odoo().model('product.product').create({ name: 'Later', default_code: 'CH-LATER' });
+    const report = await replayDeadLetters(
+      runtime.stores.deadLetters,
+      [items[0]?.id as string],
+      (payload, context) => replayLetter(runtime, STEPS, payload, context),
+    );
+    await runtime.queue.onIdle();
+    expect(report.replayed).toHaveLength(1);
+    expect(await odooOrdersOf(order.name)).toHaveLength(1);
+    await replayDeadLetters(runtime.stores.deadLetters, [items[0]?.id as string], (payload, context) =>
+      replayLetter(runtime, STEPS, payload, context),
+    );
+    await runtime.queue.onIdle();
+    expect(await odooOrdersOf(order.name)).toHaveLength(1);
   });
 
   it('fulfills the Shopify order with the tracking number once its Odoo delivery ships, once even if the shipment webhook comes twice', async () => {
