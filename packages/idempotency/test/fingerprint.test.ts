@@ -6,13 +6,21 @@ import { canonicalJson, fingerprint, scopedKey } from '../src/index.js';
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
-  const reversed: Record<string, unknown> = {};
-  for (const name of Object.keys(value).reverse())
-    reversed[name] = reverseKeys((value as Record<string, unknown>)[name]);
-  return reversed;
+  // fromEntries defines own properties: assigning `reversed.__proto__ = ''` would drop the key.
+  return Object.fromEntries(
+    Object.keys(value)
+      .reverse()
+      .map((name) => [name, reverseKeys((value as Record<string, unknown>)[name])]),
+  );
 }
 
 describe('canonicalJson', () => {
+  it('keeps a "__proto__" member as a member, in any key order', () => {
+    const payload = JSON.parse('{"b":1,"__proto__":""}') as unknown;
+    expect(canonicalJson(payload)).toBe('{"__proto__":"","b":1}');
+    expect(fingerprint(payload)).not.toBe(fingerprint({ b: 1 }));
+  });
+
   it('spells an object the same whatever the key order, at every depth', () => {
     const a = { b: 1, a: { d: [{ f: 1, e: 2 }], c: { z: null, y: 'x' } } };
     const b = { a: { c: { y: 'x', z: null }, d: [{ e: 2, f: 1 }] }, b: 1 };
