@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       token: 'sb-token-91c',
       channelId: 4242,
       webhookSecrets: ['whsec_a', 'whsec_b'],
+      requestsPerMinute: 150,
     });
     expect(config.routing).toEqual({ '*': 'shipbob' });
     expect(config.store).toEqual({ kind: 'memory' });
