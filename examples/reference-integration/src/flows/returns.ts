@@ -1,5 +1,6 @@
-import { checkWrite, type Return } from '@crossdock/canonical';
+import type { Return } from '@crossdock/canonical';
 import { picking } from '../runtime/audit.ts';
+import { guardWrite } from '../runtime/ownership.ts';
 import type { StepHandler } from '../runtime/runtime.ts';
 import { shipmentRecords } from './shipment-records.ts';
 
@@ -24,16 +25,16 @@ export const returnStep: StepHandler = async (runtime, payload, { correlationId,
   await runtime.audit.inbound(correlation, 'shipbob.webhook', 'return.received', {
     detail: { rma: received.rma, shipmentId: received.shipmentId, lines: received.lines.length },
   });
-  const decision = checkWrite(runtime.policy, {
-    system: 'shipbob',
-    record: 'return',
-    action: 'create',
-    fields: [],
-  });
-  if (!decision.allowed) {
-    await runtime.audit.decision(correlation, 'crossdock.returns', 'ownership.refused', { detail: decision });
+  const intent = { system: 'shipbob', record: 'return', action: 'create', fields: [] } as const;
+  const subject =
+    delivery === undefined
+      ? { type: 'return', id: received.rma }
+      : picking(delivery.replace(/^stock\.picking:/, ''));
+  if (
+    !(await guardWrite(runtime, { correlationId: correlation, actor: 'crossdock.returns', intent, subject }))
+      .allowed
+  )
     return;
-  }
   if (delivery === undefined) {
     throw Object.assign(
       new Error(

@@ -1,5 +1,6 @@
-import { checkWrite, createEvent, type EventData, type Shipment } from '@crossdock/canonical';
+import { createEvent, type EventData, type Shipment } from '@crossdock/canonical';
 import { picking } from '../runtime/audit.ts';
+import { guardWrite } from '../runtime/ownership.ts';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
 import { queueChannelFulfillment } from './channel-fulfillments.ts';
@@ -35,36 +36,14 @@ function fieldsOf(shipment: Shipment, remainder: Readonly<Record<string, Reason>
   return fields;
 }
 
-/**
- * Audits a write the ownership policy refuses and publishes it as an exception; answers false so
- * the caller stops before writing.
- */
+/** Checks the write against the ownership policy (a refusal is audited and raised, never applied). */
 async function allowed(
   runtime: Runtime,
   correlationId: string,
   intent: { system: string; record: string; fields: string[] },
   subject: ReturnType<typeof picking>,
 ): Promise<boolean> {
-  const decision = checkWrite(runtime.policy, intent);
-  if (decision.allowed) return true;
-  await runtime.audit.decision(correlationId, ACTOR, 'write.refused', {
-    subject,
-    detail: { intent, refused: decision.refused },
-  });
-  runtime.events.publish(
-    createEvent(
-      'crossdock.exception.raised.v1',
-      {
-        code: 'crossdock.ownership.refused',
-        severity: 'error',
-        message: `${intent.system} may not write ${intent.record} fields ${decision.refused.map((r) => r.field).join(', ')}`,
-        entity: { type: 'stock.picking', id: String(subject.id) },
-        details: { refused: decision.refused },
-      },
-      { source: '/crossdock', correlationId, subject: String(subject.id) },
-    ),
-  );
-  return false;
+  return (await guardWrite(runtime, { correlationId, actor: ACTOR, intent, subject })).allowed;
 }
 
 /**

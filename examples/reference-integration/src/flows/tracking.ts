@@ -1,5 +1,6 @@
-import { checkWrite, createEvent, type TrackingEvent, type TrackingStatus } from '@crossdock/canonical';
+import { createEvent, type TrackingEvent, type TrackingStatus } from '@crossdock/canonical';
 import { picking } from '../runtime/audit.ts';
+import { guardWrite } from '../runtime/ownership.ts';
 import type { StepHandler } from '../runtime/runtime.ts';
 import { shipmentRecords } from './shipment-records.ts';
 
@@ -139,26 +140,7 @@ export const trackingUpdateStep: StepHandler = async (
     return;
   }
   const intent = { system: 'easypost', record: 'tracking', fields: ['status'] };
-  const decision = checkWrite(runtime.policy, intent);
-  if (!decision.allowed) {
-    await runtime.audit.decision(correlationId, ACTOR, 'write.refused', {
-      subject,
-      detail: { intent, refused: decision.refused },
-    });
-    runtime.events.publish(
-      createEvent(
-        'crossdock.exception.raised.v1',
-        {
-          code: 'crossdock.ownership.refused',
-          severity: 'error',
-          message: `easypost may not write tracking: ${decision.refused.map((r) => r.field).join(', ')}`,
-          entity: { type: 'stock.picking', id: String(pickingId) },
-        },
-        { source: '/crossdock', correlationId, subject: link.requestId },
-      ),
-    );
-    return;
-  }
+  if (!(await guardWrite(runtime, { correlationId, actor: ACTOR, intent, subject })).allowed) return;
   const key = `tracking:${tracking.trackingNumber}:${tracking.status}:${tracking.occurredAt}`;
   const note = await runtime.odoo.fulfillment.note(pickingId, trackingNoteText(tracking), {
     correlationId,
