@@ -9,7 +9,11 @@ import type { Connector, InboundWebhook, Page, WebhooksCapability } from '../con
 import type { OperationOptions } from '../contract/operation.js';
 import { createGraphqlClient } from './client.js';
 import type { ShopifyContext } from './context.js';
-import { getFulfillmentOrder, listFulfillmentOrders } from './fulfillment-orders.js';
+import {
+  fulfillmentOrdersOfOrder,
+  getFulfillmentOrder,
+  listFulfillmentOrders,
+} from './fulfillment-orders.js';
 import { createFulfillment, type FulfillmentInput } from './fulfillments.js';
 import { guard, toShopifyError } from './guard.js';
 import {
@@ -56,6 +60,11 @@ export interface ShopifyConnector extends Pick<Connector, 'system'> {
   readonly fulfillmentOrders: {
     list(query?: Query, options?: Options): Promise<Page<FulfillmentRequest>>;
     get(id: string, options?: Options): Promise<FulfillmentRequest>;
+    /**
+     * Every fulfillment order of one order (`gid://shopify/Order/…`), closed ones included, mapped
+     * as `list` maps them; `NOT_FOUND` when the order does not exist.
+     */
+    ofOrder(orderId: string, options?: Options): Promise<readonly FulfillmentRequest[]>;
   };
   readonly fulfillments: {
     create(
@@ -121,6 +130,10 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): Shopif
         guard('fulfillmentOrders.list', op.correlationId, () => listFulfillmentOrders(ctx, query, op)),
       get: (id, op = {}) =>
         guard('fulfillmentOrders.get', op.correlationId, () => getFulfillmentOrder(ctx, id, op)),
+      ofOrder: (orderId, op = {}) =>
+        guard('fulfillmentOrders.ofOrder', op.correlationId, () =>
+          fulfillmentOrdersOfOrder(ctx, orderId, op),
+        ),
     },
     fulfillments: {
       create: (id, input, op = {}) =>

@@ -5,6 +5,7 @@ import {
   type Hold,
   parseCanonical,
 } from '@crossdock/canonical';
+import type { z } from 'zod';
 import type { Page } from '../contract/capabilities.js';
 import { toParty } from './address.js';
 import { type ShopifyContext, shopifyRef } from './context.js';
@@ -16,6 +17,7 @@ import {
   type FulfillmentOrderRequestStatus,
   type FulfillmentOrderStatus,
   FulfillmentOrdersDataSchema,
+  OrderFulfillmentOrdersDataSchema,
 } from './schemas.js';
 
 const LINE_FIELDS = 'id sku productTitle totalQuantity remainingQuantity lineItem { id }';
@@ -46,6 +48,22 @@ const LIST_QUERY = `query FulfillmentOrders($first: Int!, $after: String) {
   fulfillmentOrders(first: $first, after: $after, includeClosed: true) {
     nodes { ${FIELDS} }
     pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/**
+ * Fulfillment orders per page of one order's. An order has few (one per location, plus splits and
+ * moves); `1 + 2 + 10 × 48` = 483 points, at most 20 (963) under the single-query limit of 1000.
+ */
+const ORDER_PAGE = 10;
+
+const OF_ORDER_QUERY = `query OrderFulfillmentOrders($id: ID!, $first: Int!, $after: String) {
+  order(id: $id) {
+    id
+    fulfillmentOrders(first: $first, after: $after) {
+      nodes { ${FIELDS} }
+      pageInfo { hasNextPage endCursor }
+    }
   }
 }`;
 
@@ -248,4 +266,48 @@ export async function getFulfillmentOrder(
     ctx,
     await completeLines(ctx, data.fulfillmentOrder, 'fulfillmentOrders.get', op),
   );
+}
+
+/**
+ * Every fulfillment order of one order (closed and cancelled ones included, as Shopify lists them
+ * under `Order.fulfillmentOrders`), as canonical requests mapped like {@link listFulfillmentOrders}:
+ * one query for an order with up to 10, a further page per 10 more, each with all its lines. A
+ * `ConnectorError` `NOT_FOUND` when there is no such order.
+ *
+ * @example
+ * const requests = await fulfillmentOrdersOfOrder(ctx, 'gid://shopify/Order/1001', { correlationId });
+ */
+export async function fulfillmentOrdersOfOrder(
+  ctx: ShopifyContext,
+  orderId: string,
+  op: Op,
+): Promise<readonly FulfillmentRequest[]> {
+  const operation = 'fulfillmentOrders.ofOrder';
+  const items: FulfillmentRequest[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: z.infer<typeof OrderFulfillmentOrdersDataSchema> = await ctx.client.request({
+      operation,
+      query: OF_ORDER_QUERY,
+      variables: { id: orderId, first: ORDER_PAGE, after },
+      data: OrderFulfillmentOrdersDataSchema,
+      correlationId: op.correlationId,
+      signal: op.signal,
+    });
+    if (!data.order) {
+      throw shopifyError(operation, {
+        message: `no order ${orderId}`,
+        vendorCode: 'NOT_FOUND',
+        retryable: false,
+        executed: 'no',
+        correlationId: op.correlationId,
+        externalId: orderId,
+      });
+    }
+    const { nodes, pageInfo } = data.order.fulfillmentOrders;
+    for (const node of nodes)
+      items.push(toFulfillmentRequest(ctx, await completeLines(ctx, node, operation, op)));
+    if (!pageInfo.hasNextPage || !pageInfo.endCursor) return items;
+    after = pageInfo.endCursor;
+  }
 }

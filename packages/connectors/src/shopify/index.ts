@@ -30,7 +30,7 @@ export {
   REQUEST_STATUS_TO_HANDSHAKE,
   toFulfillmentRequest,
 } from './fulfillment-orders.js';
-export type { FulfillmentInput } from './fulfillments.js';
+export type { FulfillmentInput, MultipleTracking, SingleTracking } from './fulfillments.js';
 export {
   type InventoryLevelsQuery,
   type InventorySnapshot,

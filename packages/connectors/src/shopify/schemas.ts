@@ -113,6 +113,15 @@ export const FulfillmentOrdersDataSchema = z.object({
   fulfillmentOrders: z.object({ nodes: z.array(FulfillmentOrderNodeSchema), pageInfo: PageInfoSchema }),
 });
 
+export const OrderFulfillmentOrdersDataSchema = z.object({
+  order: z
+    .object({
+      id: z.string(),
+      fulfillmentOrders: z.object({ nodes: z.array(FulfillmentOrderNodeSchema), pageInfo: PageInfoSchema }),
+    })
+    .nullable(),
+});
+
 export const FulfillmentOrderDataSchema = z.object({
   fulfillmentOrder: FulfillmentOrderNodeSchema.nullable(),
 });

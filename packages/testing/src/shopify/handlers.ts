@@ -60,6 +60,7 @@ type Resolver = (ctx: ops.OperationContext) => ops.OperationResult;
 const OPERATIONS: Readonly<Record<string, Resolver>> = {
   Orders: ops.orders,
   OrderLineItems: ops.order,
+  OrderFulfillmentOrders: ops.order,
   FulfillmentOrders: ops.fulfillmentOrders,
   FulfillmentOrder: ops.fulfillmentOrder,
   FulfillmentOrderLineItems: ops.fulfillmentOrder,
@@ -85,7 +86,7 @@ const graphqlError = (message: string, extensions: Record<string, unknown>) =>
  * `MAX_COST_EXCEEDED`; the difference between requested and actual cost is refunded. 401 without
  * the access token. Answers carry only the fields the query selected.
  *
- * Operations: `Orders`, `OrderLineItems`, `FulfillmentOrders`, `FulfillmentOrder`,
+ * Operations: `Orders`, `OrderLineItems`, `OrderFulfillmentOrders`, `FulfillmentOrders`, `FulfillmentOrder`,
  * `FulfillmentOrderLineItems`, `FulfillmentCreate`, `InventoryItemBySku`, `InventoryLevels`,
  * `InventoryItemLevels`, `InventorySetQuantities`, `InventoryAdjustQuantities`.
  *

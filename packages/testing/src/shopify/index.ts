@@ -35,6 +35,7 @@ export {
 export { INVENTORY_REASONS } from './operations.js';
 export type {
   FakeAddress,
+  FakeFulfillment,
   FakeFulfillmentOrder,
   FakeFulfillmentOrderLine,
   FakeFulfillmentOrderStatus,

@@ -1,5 +1,11 @@
 import { argumentsOf as argsOf, type ParsedOperation, type SelectedField } from './cost.js';
-import type { FakeFulfillmentOrder, FakeInventoryLevel, FakeOrder, FakeShopState } from './state.js';
+import type {
+  FakeFulfillment,
+  FakeFulfillmentOrder,
+  FakeInventoryLevel,
+  FakeOrder,
+  FakeShopState,
+} from './state.js';
 import { gid } from './state.js';
 
 /** What an operation answers: its `data`, or GraphQL `errors`. */
@@ -127,11 +133,28 @@ export function orders({ state, variables, operation }: OperationContext): Opera
   return { data: { orders: page(state.orders, variables, (order) => orderNode(order, lineArgs)) } };
 }
 
-/** `order(id)`, with its `lineItems(first, after)`. */
+/**
+ * `order(id)`, with its `lineItems(first, after)` and its `fulfillmentOrders(first, after)` (all of
+ * them, closed ones included, oldest first), each with `lineItems(first, after)`.
+ */
 export function order({ state, variables, operation }: OperationContext): OperationResult {
   const found = state.orders.find((o) => o.id === variables.id);
+  if (!found) return { data: { order: null } };
   const lineArgs = argsOf(fieldAt(operation, ['order', 'lineItems']), variables);
-  return { data: { order: found ? orderNode(found, lineArgs) : null } };
+  const foArgs = argsOf(fieldAt(operation, ['order', 'fulfillmentOrders']), variables);
+  const foLineArgs = argsOf(
+    fieldAt(operation, ['order', 'fulfillmentOrders', 'nodes', 'lineItems']),
+    variables,
+  );
+  const own = state.fulfillmentOrders.filter((fo) => fo.orderId === found.id);
+  return {
+    data: {
+      order: {
+        ...orderNode(found, lineArgs),
+        fulfillmentOrders: page(own, foArgs, (fo) => fulfillmentOrderNode(state, fo, foLineArgs)),
+      },
+    },
+  };
 }
 
 /** `fulfillmentOrders(first, after, includeClosed: true)`. */
@@ -158,7 +181,7 @@ interface FulfillmentInput {
     fulfillmentOrderId?: string;
     fulfillmentOrderLineItems?: { id: string; quantity: number }[];
   }[];
-  trackingInfo?: { number?: string; company?: string; url?: string };
+  trackingInfo?: { number?: string; numbers?: string[]; company?: string; url?: string; urls?: string[] };
 }
 
 /** `fulfillmentCreate(fulfillment)`: ships the given (or all remaining) lines and closes a finished order. */
@@ -175,8 +198,12 @@ export function fulfillmentCreate(ctx: OperationContext): OperationResult {
     ]);
   }
   const tracking = input.trackingInfo ?? {};
-  if (tracking.url !== undefined && !/^https?:\/\//.test(tracking.url)) {
-    return answer([userError(['fulfillment', 'trackingInfo', 'url'], 'Tracking url is invalid')]);
+  const numbers = tracking.numbers ?? (tracking.number === undefined ? [] : [tracking.number]);
+  const urls = tracking.urls ?? (tracking.url === undefined ? [] : [tracking.url]);
+  const badUrl = urls.findIndex((url) => !/^https?:\/\//.test(url));
+  if (badUrl >= 0) {
+    const path = tracking.urls === undefined ? ['url'] : ['urls', String(badUrl)];
+    return answer([userError(['fulfillment', 'trackingInfo', ...path], 'Tracking url is invalid')]);
   }
   const touched: FakeFulfillmentOrder[] = [];
   for (const [g, group] of groups.entries()) {
@@ -213,11 +240,13 @@ export function fulfillmentCreate(ctx: OperationContext): OperationResult {
     }
     touched.push(fo);
   }
-  const fulfillment = {
+  const fulfillment: FakeFulfillment = {
     id: gid(state, 'Fulfillment'),
-    number: tracking.number ?? '',
+    number: numbers[0] ?? '',
+    numbers,
     company: tracking.company ?? null,
-    url: tracking.url ?? null,
+    url: urls[0] ?? null,
+    urls,
   };
   for (const fo of touched) {
     fo.status = fo.lineItems.every((l) => l.remainingQuantity === 0) ? 'CLOSED' : 'IN_PROGRESS';
@@ -227,7 +256,11 @@ export function fulfillmentCreate(ctx: OperationContext): OperationResult {
   return answer([], {
     id: fulfillment.id,
     status: 'SUCCESS',
-    trackingInfo: [{ number: fulfillment.number, company: fulfillment.company, url: fulfillment.url }],
+    trackingInfo: numbers.map((number, i) => ({
+      number,
+      company: fulfillment.company,
+      url: urls[i] ?? null,
+    })),
   });
 }
 

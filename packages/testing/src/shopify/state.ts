@@ -80,7 +80,21 @@ export interface FakeFulfillmentOrder {
   readonly createdAt: string;
   updatedAt: string;
   readonly lineItems: FakeFulfillmentOrderLine[];
-  readonly fulfillments: { id: string; number: string; company: string | null; url: string | null }[];
+  readonly fulfillments: FakeFulfillment[];
+}
+
+/** A fulfillment created on a fake fulfillment order, with its tracking. */
+export interface FakeFulfillment {
+  readonly id: string;
+  /** The first tracking number (`''` without one): what a single-number fulfillment carries. */
+  readonly number: string;
+  /** Every tracking number, in the order given (`number`, or `numbers`). */
+  readonly numbers: readonly string[];
+  readonly company: string | null;
+  /** The first tracking URL, or null. */
+  readonly url: string | null;
+  /** Every tracking URL, in the order given (`url`, or `urls`). */
+  readonly urls: readonly string[];
 }
 
 /** The inventory of one item at one location, by quantity name (`available`, `on_hand`, `committed`, …). */
