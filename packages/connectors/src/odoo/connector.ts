@@ -86,8 +86,13 @@ export interface OdooConnector extends Pick<Connector, 'system'> {
      * number is the order's `client_order_ref`; an order already there answers `existing: true`.
      * Products by internal reference (an unknown SKU refuses the order, naming the line, and
      * creates nothing), the customer and ship-to found by e-mail (else name and postcode) or created,
-     * the channel's prices, confirmed so Odoo creates the delivery. Concurrent calls for one order in
-     * this process (or across instances sharing `store`) create it once.
+     * a found partner without the channel's shipping address shipped to a delivery contact under it
+     * (found or created), the channel's prices, confirmed so Odoo creates the delivery. Answers the
+     * order's ref, Odoo name and pickings. Concurrent calls for one order in this process (or across
+     * instances sharing `store`) create it once.
+     *
+     * @example
+     * const { ref, name, pickings, existing } = await odoo.orders.create(shopifyOrder, { correlationId });
      */
     create(order: SalesOrder, options: OperationOptions): Promise<CreatedOrder>;
     /** One sale order by its ref, with its pickings (to find the delivery of a channel order). */
