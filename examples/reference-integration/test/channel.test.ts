@@ -1,6 +1,8 @@
+import { parseCanonical, ShipmentSchema } from '@crossdock/canonical';
 import { replayDeadLetters } from '@crossdock/idempotency';
 import { deliverWebhooks } from '@crossdock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueChannelFulfillment } from '../src/flows/channel-fulfillments.ts';
 import { pollChannelOrders } from '../src/flows/channel-orders.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import { STEPS } from '../src/flows/steps.ts';
@@ -226,6 +228,84 @@ describe('channel orders', () => {
     await world.service.runtime.queue.onIdle();
     fo = shop().fulfillmentOrder(fulfillmentOrder.id);
     expect(fo?.fulfillments.map((f) => f.number)).toEqual(['1ZPART0001', '1ZPART0002']);
+    expect(fo?.status).toBe('CLOSED');
+  });
+  it('ships the order of a customer Odoo knows without an address to the Shopify shipping address, and releases it', async () => {
+    const [customer] = (await odoo().model('res.partner').create({
+      name: 'No Address Yet',
+      email: 'no.address@example.com',
+    })) as [number];
+    const shippingAddress = {
+      firstName: 'Nora',
+      lastName: 'Address',
+      address1: '5 Harbour Rd',
+      city: 'Portland',
+      provinceCode: 'ME',
+      zip: '04101',
+      countryCode: 'US',
+    };
+    const { order, delivery } = shop().addOrder({
+      email: 'no.address@example.com',
+      shippingAddress,
+      lines: [{ sku: 'CH-TEA', quantity: 1 }],
+    });
+    await deliverShopify([delivery.delivery]);
+    const [created] = await odooOrdersOf(order.name);
+    expect(idOf(created?.partner_id)).toBe(customer);
+    const [detail] = await odoo()
+      .model('sale.order')
+      .read([created?.id as number], { fields: ['partner_shipping_id'] });
+    const shippingId = idOf(detail?.partner_shipping_id) as number;
+    expect(shippingId).not.toBe(customer);
+    const [shipping] = await odoo()
+      .model('res.partner')
+      .read([shippingId], { fields: ['type', 'parent_id', 'street', 'city', 'zip'] });
+    expect(shipping).toMatchObject({
+      type: 'delivery',
+      street: '5 Harbour Rd',
+      city: 'Portland',
+      zip: '04101',
+    });
+    expect(idOf(shipping?.parent_id)).toBe(customer);
+    const { order: read } = await world.service.runtime.odoo.orders.get(
+      { system: 'odoo', id: `sale.order:${String(created?.id)}` },
+      { correlationId: 'test' },
+    );
+    expect(read.shipTo.address).toMatchObject({
+      lines: ['5 Harbour Rd'],
+      city: 'Portland',
+      postalCode: '04101',
+    });
+    // The delivery has an address, so it is released to the warehouse like any other.
+    const { shipbobId } = await release(order.name);
+    const held = world.systems.shipbob.control.orders().find((candidate) => candidate.id === shipbobId);
+    expect(JSON.stringify(held?.recipient)).toContain('5 Harbour Rd');
+  });
+
+  it('puts every tracking number of a shipment of several parcels on the Shopify fulfillment', async () => {
+    const { order, fulfillmentOrder, delivery } = shop().addOrder({
+      lines: [{ sku: 'CH-MUG', quantity: 2 }],
+    });
+    await deliverShopify([delivery.delivery]);
+    const [created] = await odooOrdersOf(order.name);
+    const correlationId = `order:${String(created?.name)}`;
+    const shipment = parseCanonical(ShipmentSchema, {
+      id: 'parcels-1',
+      state: 'shipped',
+      shippedAt: '2026-11-25T15:00:00Z',
+      carrierService: { carrier: 'ups', service: 'ground' },
+      trackingNumbers: ['1ZPARCEL0001', '1ZPARCEL0002'],
+      contents: [
+        { requestLineId: 'l1', item: { sku: 'CH-MUG', refs: [] }, quantity: '2', uom: 'EA', serials: [] },
+      ],
+      refs: [{ system: 'shipbob', id: 'parcels-1' }],
+    });
+    await queueChannelFulfillment(world.service.runtime, shipment, correlationId);
+    await world.service.runtime.queue.onIdle();
+    const fo = shop().fulfillmentOrder(fulfillmentOrder.id);
+    expect(fo?.fulfillments.map((f) => [f.numbers, f.company])).toEqual([
+      [['1ZPARCEL0001', '1ZPARCEL0002'], 'UPS'],
+    ]);
     expect(fo?.status).toBe('CLOSED');
   });
 });

@@ -1,8 +1,8 @@
 import { decimal, type FulfillmentRequest, type Shipment } from '@crossdock/canonical';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
-import { channelWriteAllowed, fulfillmentOrdersOf } from './channel-orders.ts';
-import { type ChannelOrderLink, channelRecords, type PlannedLine } from './channel-records.ts';
+import { channelWriteAllowed } from './channel-orders.ts';
+import { channelRecords, type PlannedLine } from './channel-records.ts';
 
 const ACTOR = 'crossdock.channel';
 
@@ -92,11 +92,12 @@ function tookEffect(fo: FulfillmentRequest, lines: readonly PlannedLine[]): bool
 
 /**
  * Creates the Shopify fulfillment of one Odoo shipment of a channel order, with its tracking
- * number and carrier, once. Only the shipped quantities are fulfilled (fulfillment order lines
+ * numbers and carrier, once. Only the shipped quantities are fulfilled (fulfillment order lines
  * matched by SKU), so a partial shipment leaves the rest open for the backorder's shipment.
  * Shopify's `fulfillmentCreate` takes no idempotency key, so each (shipment, fulfillment order)
  * is recorded `pending` with its plan before the call and `done` after it; a retry that finds
- * `pending` reads the fulfillment order and only calls again if the first call did not take effect.
+ * `pending` reads the order's fulfillment orders again and only calls if the first call did not
+ * take effect. All the shipment's tracking numbers go on the fulfillment.
  *
  * @example
  * await runtime.queue.enqueue({ kind: 'channel.fulfillment', payload: { shipment }, correlationId: 'order:S00042', key: channelFulfillmentKey(shipment.id), priority: PRIORITY.channelFulfillment });
@@ -120,11 +121,10 @@ export const channelFulfillmentStep: StepHandler = async (runtime, payload, { co
   if (!(await channelWriteAllowed(runtime, correlationId, intent, link.shopifyOrderId))) return;
 
   const op = { correlationId, signal };
-  const ids = await fulfillmentOrderIds(runtime, link, op);
-  const current: FulfillmentRequest[] = [];
-  for (const id of ids) current.push(await channel.fulfillmentOrders.get(id, op));
+  // The order's fulfillment orders as they are now (one query): with what each has shipped.
+  const current = await channel.fulfillmentOrders.ofOrder(link.shopifyOrderId, op);
   const { byOrder, unmatched } = plan(shipment, current);
-  const [trackingNumber, ...moreNumbers] = shipment.trackingNumbers;
+  const trackingNumbers = shipment.trackingNumbers;
   const carrier = shipment.carrierService?.carrier;
   const company = carrier === undefined ? undefined : (SHOPIFY_COMPANY[carrier] ?? carrier);
   let repeat = false;
@@ -151,7 +151,8 @@ export const channelFulfillmentStep: StepHandler = async (runtime, payload, { co
       fo.id,
       {
         lines: lines.map(({ id, quantity }) => ({ id, quantity })),
-        ...(trackingNumber === undefined ? {} : { trackingNumber }),
+        // Every parcel's number on the one fulfillment (Shopify's `trackingInfo.numbers`).
+        ...(trackingNumbers.length === 0 ? {} : { trackingNumbers }),
         ...(company === undefined ? {} : { company }),
       },
       { ...op, idempotencyKey: `${channelFulfillmentKey(shipment.id)}:${fo.id}` },
@@ -163,10 +164,8 @@ export const channelFulfillmentStep: StepHandler = async (runtime, payload, { co
         fulfillmentId: created.id,
         fulfillmentOrderId: fo.id,
         lines,
-        trackingNumber: trackingNumber ?? null,
+        trackingNumbers,
         company: company ?? null,
-        // Shopify takes several numbers, the connector one: the others are only in this trail.
-        ...(moreNumbers.length === 0 ? {} : { notSentTrackingNumbers: moreNumbers }),
       },
     });
   }
@@ -179,13 +178,3 @@ export const channelFulfillmentStep: StepHandler = async (runtime, payload, { co
     });
   }
 };
-
-/** The link's fulfillment orders, or (for an order linked before they were seen) the index's. */
-async function fulfillmentOrderIds(
-  runtime: Runtime,
-  link: ChannelOrderLink,
-  op: { readonly correlationId: string; readonly signal: AbortSignal },
-): Promise<readonly string[]> {
-  if (link.fulfillmentOrderIds.length > 0 || runtime.channel === undefined) return link.fulfillmentOrderIds;
-  return fulfillmentOrdersOf(runtime, runtime.channel, link.shopifyOrderId, op);
-}

@@ -1,6 +1,4 @@
 import { checkWrite, createEvent, type SalesOrder, type WriteIntent } from '@crossdock/canonical';
-import type { ShopifyConnector } from '@crossdock/connectors/shopify';
-import { CursorConflictError } from '@crossdock/idempotency';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
 import { channelRecords } from './channel-records.ts';
@@ -9,8 +7,6 @@ const ACTOR = 'crossdock.channel';
 
 /** The cursor of the polling fallback over the shop's orders (Shopify's connection cursor). */
 export const CHANNEL_ORDERS_CURSOR = 'shopify.orders';
-/** The cursor of the index of fulfillment orders by Shopify order. */
-export const FULFILLMENT_ORDERS_CURSOR = 'shopify.fulfillment-orders';
 
 /** The queue key of a channel order: the same whichever path (webhook or poll) sees it first. */
 export const channelOrderKey = (order: Pick<SalesOrder, 'id'>): string => `channel-order:${order.id}`;
@@ -51,66 +47,12 @@ export async function channelWriteAllowed(
 }
 
 /**
- * Brings the index of fulfillment orders by Shopify order up to date and answers those of one
- * order. The Shopify connector lists fulfillment orders but cannot read those of one order, so
- * the index reads the list from a durable cursor: each call reads only the pages it has not seen
- * (the last page again, until it fills).
- */
-export async function fulfillmentOrdersOf(
-  runtime: Runtime,
-  channel: ShopifyConnector,
-  shopifyOrderId: string,
-  options: { readonly correlationId: string; readonly signal?: AbortSignal },
-): Promise<readonly string[]> {
-  const records = channelRecords(runtime.stores.cursors);
-  for (;;) {
-    const cursor = await runtime.stores.cursors.get(FULFILLMENT_ORDERS_CURSOR);
-    const page = await channel.fulfillmentOrders.list(
-      { ...(cursor === undefined || cursor.value === '' ? {} : { cursor: cursor.value }), pageSize: 20 },
-      options,
-    );
-    for (const request of page.items) {
-      if (request.orderId !== undefined) await records.addFulfillmentOrder(request.orderId, request.id);
-    }
-    if (page.next === undefined) break;
-    try {
-      await runtime.stores.cursors.set(FULFILLMENT_ORDERS_CURSOR, page.next, {
-        expectedVersion: cursor?.version ?? 0,
-      });
-    } catch (error) {
-      // Another step moved the index meanwhile: read on from where it is now.
-      if (!(error instanceof CursorConflictError)) throw error;
-    }
-  }
-  return records.fulfillmentOrdersOf(shopifyOrderId);
-}
-
-/**
- * The Odoo name and pickings (`stock.picking:<id>`) of a sale order, in one read. `orders.create`
- * answers only the ref, and `orders.get` maps the whole order (five calls) and refuses one whose
- * customer has no address; the name and the delivery are all this flow needs.
- */
-async function nameAndPickings(
-  runtime: Runtime,
-  ref: string,
-  signal: AbortSignal,
-): Promise<{ name: string; pickings: string[] }> {
-  const id = Number(ref.replace(/^sale\.order:/, ''));
-  const [record] = await runtime.odooClient
-    .model('sale.order')
-    .read([id], { fields: ['name', 'picking_ids'], signal });
-  if (record === undefined || typeof record.name !== 'string')
-    throw Object.assign(new Error(`${ref} has no name in Odoo`), { retryable: true });
-  const ids = Array.isArray(record.picking_ids) ? (record.picking_ids as number[]) : [];
-  return { name: record.name, pickings: ids.map((picking) => `stock.picking:${picking}`) };
-}
-
-/**
  * Creates the Odoo sale order of one Shopify order, once: the Odoo connector keys it by the
- * shop's order name (`client_order_ref`), finds or creates the customer and confirms it so its
- * delivery exists. The Shopify order is then linked to the Odoo order and its fulfillment orders,
- * and the delivery to the order's correlation id (`order:<Odoo name>`), so its release, shipment
- * and the Shopify fulfillment all share one trail. An order with a SKU Odoo does not know is
+ * shop's order name (`client_order_ref`), finds or creates the customer (shipping to the Shopify
+ * address, as a delivery contact when the customer's own is another), confirms it so its delivery
+ * exists, and answers the order's name and pickings. The Shopify order is then linked to the Odoo
+ * order, and the delivery to the order's correlation id (`order:<Odoo name>`), so its release,
+ * shipment and the Shopify fulfillment all share one trail. An order with a SKU Odoo does not know is
  * refused by the connector (nothing created) and dead-lettered with its payload at once.
  *
  * @example
@@ -143,30 +85,30 @@ export const channelOrderStep: StepHandler = async (runtime, payload, { correlat
     idempotencyKey: channelOrderKey(order),
     signal,
   });
-  const { name, pickings } = await nameAndPickings(runtime, created.ref.id, signal);
+  const { name, pickings } = created;
   const orderCorrelation = `order:${name}`;
   await runtime.audit.outbound(correlationId, ACTOR, 'sale.order.create', {
     subject: { type: 'sale.order', id: created.ref.id },
-    after: { ref: created.ref, name: name, existing: created.existing, correlationId: orderCorrelation },
+    after: { ref: created.ref, name, existing: created.existing, correlationId: orderCorrelation },
   });
-  for (const picking of pickings) await runtime.correlations.remember(picking, orderCorrelation);
+  for (const picking of pickings) await runtime.correlations.remember(picking.id, orderCorrelation);
   await runtime.correlations.remember(order.id, orderCorrelation);
-  const fulfillmentOrderIds =
-    runtime.channel === undefined
-      ? []
-      : await fulfillmentOrdersOf(runtime, runtime.channel, order.id, { correlationId, signal });
   await records.link({
     shopifyOrderId: order.id,
     shopifyOrderName: order.number,
     odooOrder: created.ref.id,
     odooOrderName: name,
     correlationId: orderCorrelation,
-    fulfillmentOrderIds,
   });
   // The order's own trail starts here: `crossdock trace order:S00042` shows where it came from.
   await runtime.audit.inbound(orderCorrelation, ACTOR, 'channel.order.created', {
     subject: { type: 'sale.order', id: created.ref.id },
-    detail: { shopifyOrder: order.id, number: order.number, fulfillmentOrderIds, via: correlationId },
+    detail: {
+      shopifyOrder: order.id,
+      number: order.number,
+      pickings: pickings.map((picking) => picking.id),
+      via: correlationId,
+    },
   });
 };
 

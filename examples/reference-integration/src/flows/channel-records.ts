@@ -2,9 +2,10 @@ import type { CursorStore } from '@crossdock/idempotency';
 
 /**
  * What the channel flows keep between messages, in the cursor store so every instance sees it
- * (PostgreSQL in production): which Odoo order a Shopify order became, the Shopify fulfillment
- * orders of each Shopify order, and the Shopify fulfillments already created per shipment. Kept
- * here so a shipment finds its channel order without an Odoo or Shopify read.
+ * (PostgreSQL in production): which Odoo order a Shopify order became, and the Shopify
+ * fulfillments already created per shipment. Kept here so a shipment finds its channel order
+ * without an Odoo or Shopify read; its fulfillment orders are read from Shopify when it ships
+ * (they can be split or moved after the order was created).
  */
 
 /** A Shopify order and the Odoo order it became. */
@@ -19,8 +20,6 @@ export interface ChannelOrderLink {
   readonly odooOrderName: string;
   /** The order's correlation id, `order:<Odoo name>`. */
   readonly correlationId: string;
-  /** The Shopify fulfillment orders a shipment of this order fulfills. */
-  readonly fulfillmentOrderIds: readonly string[];
 }
 
 /** One fulfillment order line a fulfillment ships, with what Shopify said was shipped before it. */
@@ -63,17 +62,6 @@ export function channelRecords(cursors: CursorStore) {
     link: async (link: ChannelOrderLink) => {
       await writeJson(cursors, `channel.link:${link.correlationId}`, link);
       await writeJson(cursors, `channel.order:${link.shopifyOrderId}`, link);
-    },
-    /** The fulfillment order ids of a Shopify order seen so far by {@link fulfillmentOrderIndex}. */
-    fulfillmentOrdersOf: async (shopifyOrderId: string) =>
-      (await readJson<string[]>(cursors, `channel.fulfillment-orders:${shopifyOrderId}`)) ?? [],
-    addFulfillmentOrder: async (shopifyOrderId: string, fulfillmentOrderId: string) => {
-      const known = (await readJson<string[]>(cursors, `channel.fulfillment-orders:${shopifyOrderId}`)) ?? [];
-      if (!known.includes(fulfillmentOrderId))
-        await writeJson(cursors, `channel.fulfillment-orders:${shopifyOrderId}`, [
-          ...known,
-          fulfillmentOrderId,
-        ]);
     },
     fulfillment: (shipmentId: string, fulfillmentOrderId: string) =>
       readJson<ChannelFulfillment>(cursors, `channel.fulfillment:${shipmentId}:${fulfillmentOrderId}`),
