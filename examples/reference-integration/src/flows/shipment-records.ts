@@ -12,6 +12,11 @@ export interface AppliedShipment {
   readonly pickingId: number;
   readonly outcome: 'full' | 'backorder' | 'closed_short' | 'already_done' | 'cancelled';
   readonly backorderId?: number;
+  /**
+   * False between the Odoo apply and the end of its follow-ups (the backorder's bookkeeping, a late
+   * short close, the trackers): a retry after a failure there finishes them. Absent: finished.
+   */
+  readonly finished?: boolean;
 }
 
 /** The picking (and order) a tracking number belongs to. */

@@ -4,7 +4,7 @@ import { guardWrite } from '../runtime/ownership.ts';
 import { PRIORITY } from '../runtime/priorities.ts';
 import type { Runtime, StepHandler } from '../runtime/runtime.ts';
 import { queueChannelFulfillment } from './channel-fulfillments.ts';
-import { shipmentRecords } from './shipment-records.ts';
+import { type AppliedShipment, shipmentRecords } from './shipment-records.ts';
 import { carrierCodeOf } from './tracking.ts';
 
 type Reason = 'BP' | 'CP' | 'IC';
@@ -162,14 +162,17 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
     }
   }
   const seen = await records.applied(shipment.id);
+  const decided = { ...remainder, ...(await records.shortDecisions(requestId)) };
   if (seen !== undefined) {
     await runtime.audit.decision(correlationId, ACTOR, 'shipment.duplicate', {
       subject: picking(seen.pickingId),
       detail: { shipmentId: shipment.id, eventId, applied: seen },
     });
+    // Applied, but an attempt failed after it (a 503 closing the backorder): finish what follows.
+    if (seen.finished === false)
+      await finishApplied(runtime, shipment, requestPicking, seen, decided, correlationId, signal);
     return;
   }
-  const decided = { ...remainder, ...(await records.shortDecisions(requestId)) };
   const intent = { system: sourceOf(shipment), record: 'fulfillment', fields: fieldsOf(shipment, decided) };
   if (!(await allowed(runtime, correlationId, intent, subject))) return;
 
@@ -190,11 +193,12 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
       subject: picking(target),
     });
   }
-  const applied = result.applied
+  const applied: AppliedShipment = result.applied
     ? {
         pickingId: target,
         outcome: result.outcome,
         ...(result.backorderId === undefined ? {} : { backorderId: result.backorderId }),
+        finished: false,
       }
     : { pickingId: target, outcome: result.reason };
   await records.markApplied(shipment.id, applied);
@@ -207,6 +211,27 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
     await notApplied(runtime, shipment, result.reason, target, correlationId);
     return;
   }
+  await finishApplied(runtime, shipment, requestPicking, applied, decided, correlationId, signal);
+};
+
+/**
+ * What follows an applied shipment: the request's open backorder recorded (and closed if the
+ * warehouse cancelled the rest meanwhile), the events, the trackers and the channel fulfillment;
+ * then the shipment is marked finished. Each part is idempotent (keys, a cancel that is a no-op on
+ * a cancelled picking), so a retry after a failure here runs them again safely.
+ */
+async function finishApplied(
+  runtime: Runtime,
+  shipment: Shipment,
+  requestPicking: number,
+  result: AppliedShipment,
+  decided: Record<string, Reason>,
+  correlationId: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const records = shipmentRecords(runtime.stores.cursors);
+  const requestId = shipment.requestId ?? '';
+  const target = result.pickingId;
   if (result.outcome === 'backorder' && result.backorderId !== undefined) {
     await records.setOpenBackorder(requestId, result.backorderId);
     // A cancellation handled while this shipment was being applied closes the new backorder now.
@@ -251,7 +276,8 @@ export const shipmentConfirmStep: StepHandler = async (runtime, payload, { corre
   }
   await startTracking(runtime, shipment, target, correlationId);
   await queueChannelFulfillment(runtime, shipment, correlationId);
-};
+  await records.markApplied(shipment.id, { ...result, finished: true });
+}
 
 /** A shipment Odoo did not take: audited; goods shipped on a cancelled picking need a person. */
 async function notApplied(
