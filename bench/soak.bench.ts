@@ -101,13 +101,16 @@ try {
   t0 = performance.now();
   let passes = 0;
   let released = 0;
+  let lastShown = 0;
   while (released < ORDERS && passes < 10) {
     passes++;
     try {
       await pollReleases(runtime, {
         onProgress: (report) => {
-          if (report.released % 1000 === 0)
-            progress(`release pass ${passes}: ${released + report.released} released`);
+          const total = released + report.released;
+          if (total % 1000 !== 0 || total === lastShown) return;
+          lastShown = total;
+          progress(`release pass ${passes}: ${total} released`);
         },
       });
     } catch (error) {
