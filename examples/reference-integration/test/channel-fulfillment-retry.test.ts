@@ -1,13 +1,11 @@
 import { deliverWebhooks } from '@crossdock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { seedProducts, seedWarehouse } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import { fetchVia } from '../src/runtime/connectors.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const HOUR_MS = 3_600_000;
 
 describe('channel fulfillments when Shopify answers badly', () => {
@@ -34,11 +32,7 @@ describe('channel fulfillments when Shopify answers badly', () => {
       }
       return response;
     };
-    service = await createService(systems.config, {
-      overrides: { ...systems.overrides, shopifyFetch },
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems, { overrides: { ...systems.overrides, shopifyFetch } });
     await service.start();
   });
   afterAll(async () => {

@@ -1,15 +1,13 @@
 import { type DeadLetter, replayDeadLetters } from '@crossdock/idempotency';
 import { deliverWebhooks } from '@crossdock/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { type SeededOrder, seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import { STEPS } from '../src/flows/steps.ts';
 import { replayLetter } from '../src/runtime/replay.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const HOUR_MS = 3_600_000;
 const BATCH = 30;
 const unavailable = { kind: 'http', status: 503 } as const;
@@ -30,11 +28,7 @@ describe('Odoo unavailable (503) in the middle of a batch', () => {
     mug = (await seedProducts(systems.odooClient, 19, products)).get('F503-MUG') as number;
     seedWarehouse(systems.shipbob.control, products);
     customer = await seedCustomer(systems.odooClient, 'Outage Customer');
-    service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems);
     await service.start();
   });
   afterEach(async () => {

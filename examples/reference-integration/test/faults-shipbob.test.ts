@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { type SeededOrder, seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const BATCH = 24;
 const STORM = 8;
 
@@ -23,11 +21,7 @@ describe('a ShipBob 429 storm during a release batch', () => {
     batch = [];
     for (let index = 0; index < BATCH; index++)
       batch.push(await seedOrder(systems.odooClient, customer, [[mug, 1]]));
-    service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems);
   });
   afterAll(async () => {
     await service?.stop();

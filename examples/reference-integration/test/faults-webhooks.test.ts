@@ -2,9 +2,8 @@ import { defaultOwnershipPolicy, defineOwnershipPolicy } from '@crossdock/canoni
 import type { DeadLetter } from '@crossdock/idempotency';
 import { SHIPBOB_DEFAULT_WEBHOOK_SECRET, shipbob } from '@crossdock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryStores } from '../src/runtime/stores.ts';
+import { embeddedService } from '../src/demo/environment.ts';
 import type { Service } from '../src/service.ts';
-import { createService } from '../src/service.ts';
 import { type ShipmentWorld, startShipmentWorld } from './shipment-fixture.ts';
 
 type Delivery = { readonly headers: Record<string, string>; readonly body: string };
@@ -225,12 +224,7 @@ describe('malformed and badly signed webhooks', () => {
         ...defaultOwnershipPolicy,
         records: { ...defaultOwnershipPolicy.records, sales_order: { owner: 'channel' } },
       });
-      const service = await createService(world.systems.config, {
-        overrides: world.systems.overrides,
-        stores: memoryStores(world.systems.config),
-        policy: channelCancels,
-        log: { info: () => {}, warn: () => {}, error: () => {} },
-      });
+      const service = await embeddedService(world.systems, { policy: channelCancels });
       await service.start();
       try {
         const { order } = world.systems.shopify.control.addOrder({

@@ -1,13 +1,10 @@
 import { type CatalogEvent, createEvent, type InventoryLevel } from '@crossdock/canonical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { seedProducts } from '../src/demo/seed.ts';
 import { dispatchEvents } from '../src/http/dispatch.ts';
 import type { Runtime } from '../src/runtime/runtime.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+import type { Service } from '../src/service.ts';
 
 async function odooOnHand(runtime: Runtime, sku: string): Promise<number> {
   const { items } = await runtime.odoo.inventory.levels({ skus: [sku] });
@@ -41,11 +38,7 @@ describe('inventory deltas', () => {
   beforeAll(async () => {
     systems = await startEmbeddedSystems();
     await seedProducts(systems.odooClient, 19, [{ sku: 'INV-MUG', name: 'Mug', stock: 10 }]);
-    service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems);
   });
   afterAll(async () => {
     await service?.stop();

@@ -1,13 +1,10 @@
 import { type CatalogEvent, defaultOwnershipPolicy, defineOwnershipPolicy } from '@crossdock/canonical';
 import { deliverWebhooks } from '@crossdock/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+import type { Service } from '../src/service.ts';
 
 describe('the system-of-record policy', () => {
   let systems: EmbeddedSystems;
@@ -27,11 +24,7 @@ describe('the system-of-record policy', () => {
         fulfillment: { owner: 'erp', fields: { externalRef: 'warehouse', handshake: 'warehouse' } },
       },
     });
-    service = await createService(systems.config, {
-      stores: memoryStores(systems.config),
-      log: silent,
-      policy,
-    });
+    service = await embeddedService(systems, { policy });
     service.runtime.events.on('event', (event) => raised.push(event));
     await service.start();
   });

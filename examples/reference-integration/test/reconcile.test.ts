@@ -1,15 +1,12 @@
 import { defaultOwnershipPolicy, defineOwnershipPolicy } from '@crossdock/canonical';
 import { x2many } from '@crossdock/odoo-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { seedCustomer, seedOrder, seedProducts } from '../src/demo/seed.ts';
 import { applyVariances, reconcile } from '../src/flows/reconcile.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import type { Runtime } from '../src/runtime/runtime.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+import type { Service } from '../src/service.ts';
 
 /** Odoo's on hand of a SKU, all quants, as Odoo answers it now. */
 async function odooOnHand(runtime: Runtime, sku: string): Promise<number> {
@@ -60,11 +57,7 @@ describe('inventory reconciliation', () => {
     const stock = { 'REC-MUG': 38, 'REC-TEA': 20, 'REC-CUP': 9, 'REC-BOWL': 7 };
     for (const [sku, onHand] of Object.entries(stock))
       systems.shipbob.control.changeStock(sku, { onHand, fulfillable: onHand });
-    service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems);
     // ShipBob ships 3 teas; the webhook has not reached Odoo yet, so its picking is still open.
     const customer = await seedCustomer(client, 'Grace Hopper');
     await seedOrder(client, customer, [[products.get('REC-TEA') as number, 3]]);
@@ -196,12 +189,7 @@ describe('inventory reconciliation', () => {
       ...defaultOwnershipPolicy,
       records: { ...defaultOwnershipPolicy.records, inventory: { owner: 'erp' } },
     });
-    const strict = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      policy: erpOwnsStock,
-      log: silent,
-    });
+    const strict = await embeddedService(systems, { policy: erpOwnsStock });
     try {
       const before = await odooOnHand(strict.runtime, 'REC-LAMP');
       systems.shipbob.control.changeStock('REC-LAMP', { onHand: before - 3, fulfillable: before - 3 });

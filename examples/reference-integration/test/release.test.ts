@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import { type SeededOrder, seedCustomer, seedOrder, seedProducts } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
-
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
+import type { Service } from '../src/service.ts';
 
 describe('order release', () => {
   let systems: EmbeddedSystems;
@@ -24,11 +21,7 @@ describe('order release', () => {
     const mug = products.get('REL-MUG') as number;
     ready = [await seedOrder(client, customer, [[mug, 2]]), await seedOrder(client, customer, [[mug, 3]])];
     waiting = await seedOrder(client, customer, [[products.get('REL-NONE') as number, 1]]);
-    service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    service = await embeddedService(systems);
   });
   afterAll(async () => {
     await service?.stop();
@@ -47,11 +40,7 @@ describe('order release', () => {
   });
 
   it('releases nothing twice when a restarted service with no state reads Odoo from the start', async () => {
-    const restarted = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    const restarted = await embeddedService(systems);
     try {
       const again = await pollReleases(restarted.runtime);
       expect(again).toMatchObject({ released: 2, deadLettered: 0 });

@@ -1,5 +1,5 @@
 import { deliverWebhooks } from '@crossdock/testing';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
 import {
   type SeededOrder,
   type SeedProduct,
@@ -9,10 +9,8 @@ import {
   seedWarehouse,
 } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
-import { memoryStores } from '../src/runtime/stores.ts';
-import { createService, type Service } from '../src/service.ts';
+import type { Service } from '../src/service.ts';
 
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const HOUR_MS = 3_600_000;
 
 /** The fakes, a started service (webhook endpoint on loopback) and seeded products by sku. */
@@ -32,11 +30,7 @@ export async function startShipmentWorld(products: readonly SeedProduct[]): Prom
   const seeded = await seedProducts(systems.odooClient, 19, products);
   seedWarehouse(systems.shipbob.control, products);
   const customer = await seedCustomer(systems.odooClient, 'Grace Hopper');
-  const service = await createService(systems.config, {
-    overrides: systems.overrides,
-    stores: memoryStores(systems.config),
-    log: silent,
-  });
+  const service = await embeddedService(systems);
   await service.start();
   return {
     systems,

@@ -15,6 +15,9 @@ import {
 } from '@crossdock/testing';
 import { type Config, ConfigSchema } from '../config/schema.ts';
 import type { ConnectorOverrides } from '../runtime/connectors.ts';
+import type { Logger } from '../runtime/runtime.ts';
+import { memoryStores } from '../runtime/stores.ts';
+import { createService, type Service, type ServiceOptions } from '../service.ts';
 
 const ODOO_API_KEY = '<api-key>';
 const SHIPBOB_TOKEN = 'shipbob-demo-token';
@@ -144,4 +147,24 @@ export async function startEmbeddedSystems(options: EmbeddedOptions = {}): Promi
       await Promise.all([odoo.close(), ...served.map((server) => server.close())]);
     },
   };
+}
+
+/** A logger that says nothing: the tests and the demo print their own lines. */
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * The service pointed at the embedded systems, on in-memory stores and a silent logger (each
+ * overridable), not yet listening: call `start()` for the webhook endpoint and the pollers.
+ *
+ * @example
+ * const service = await embeddedService(systems);
+ * await pollReleases(service.runtime);
+ */
+export function embeddedService(systems: EmbeddedSystems, options: ServiceOptions = {}): Promise<Service> {
+  return createService(systems.config, {
+    overrides: systems.overrides,
+    stores: memoryStores(systems.config),
+    log: silentLogger,
+    ...options,
+  });
 }

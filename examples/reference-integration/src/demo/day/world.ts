@@ -1,11 +1,9 @@
 import { deliverWebhooks } from '@crossdock/testing';
-import { memoryStores } from '../../runtime/stores.ts';
-import { createService, type Service } from '../../service.ts';
-import { type EmbeddedSystems, startEmbeddedSystems } from '../environment.ts';
+import type { Service } from '../../service.ts';
+import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../environment.ts';
 import { type SeedProduct, seedProducts, seedWarehouse } from '../seed.ts';
 
 const HOUR_MS = 3_600_000;
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** The products of the demo's day, the same stock in Odoo and on the 3PL's shelves. */
 export const DEMO_PRODUCTS: readonly SeedProduct[] = [
@@ -48,11 +46,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
     seedWarehouse(systems.shipbob.control, DEMO_PRODUCTS);
     const honey = Object.values(HONEY_LOTS).reduce((sum, quantity) => sum + quantity, 0);
     systems.shipbob.control.changeStock('HONEY-500', { onHand: honey, fulfillable: honey });
-    const service = await createService(systems.config, {
-      overrides: systems.overrides,
-      stores: memoryStores(systems.config),
-      log: silent,
-    });
+    const service = await embeddedService(systems);
     await service.start();
     return {
       systems,
