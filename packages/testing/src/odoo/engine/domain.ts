@@ -103,7 +103,7 @@ function resolveIds(env: Env, comodel: string, value: unknown): number[] {
     if (typeof v === 'number') out.push(v);
     else if (typeof v === 'string') {
       const needle = v.toLowerCase();
-      for (const rec of env.store.all(comodel)) {
+      for (const rec of env.store.scan(comodel)) {
         if (displayName(env, comodel, rec).toLowerCase().includes(needle)) out.push(rec.id);
       }
     }
@@ -115,7 +115,7 @@ function resolveIds(env: Env, comodel: string, value: unknown): number[] {
 function hierarchy(env: Env, comodel: string, ids: readonly number[], down: boolean): Set<number> {
   const parentName = specOf(env, comodel).parentName ?? 'parent_id';
   const result = new Set(ids);
-  const all = env.store.all(comodel);
+  const all = env.store.scan(comodel);
   let changed = true;
   while (changed) {
     changed = false;

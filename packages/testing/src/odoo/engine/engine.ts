@@ -55,7 +55,7 @@ const VERSION_INFO: Readonly<Record<FakeOdooVersion, Record<string, unknown>>> =
   },
 };
 
-/** Methods that change nothing, so need no rollback snapshot. */
+/** Methods that change nothing, so need no rollback journal. */
 const READ_ONLY = new Set([
   'search',
   'search_read',
@@ -95,11 +95,10 @@ export function createFakeOdooEngine(options: FakeOdooEngineOptions): FakeOdooEn
     const env: Env = { version, store, registry, uid: call.uid, model: call.model, context, users };
     const method = resolveMethod(env, call);
     const { ids, kw } = bindArguments(method, call);
-    const before = READ_ONLY.has(call.method) ? undefined : store.snapshot();
     try {
-      return method.run(env, ids, kw);
+      if (READ_ONLY.has(call.method)) return method.run(env, ids, kw);
+      return store.transaction(() => method.run(env, ids, kw));
     } catch (error) {
-      if (before) store.restore(before);
       throw asFault(error);
     }
   };

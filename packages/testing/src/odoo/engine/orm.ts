@@ -4,7 +4,7 @@ import { pyRepr } from './pyrepr.js';
 import { type Env, fieldOf, specOf } from './registry.js';
 import type { FieldDef } from './schema/fields.js';
 import type { Raw } from './store.js';
-import { displayName, emptyValue, formatValue, rawValue, sortRecords } from './values.js';
+import { displayName, emptyValue, formatValue, rawValue, recordsWhere, sortRecords } from './values.js';
 
 /** Options of `search`. */
 export interface SearchOptions {
@@ -51,8 +51,9 @@ export function search(env: Env, model: string, domain: unknown, options: Search
   const activeField = fieldOf(env, model, 'active');
   // Odoo skips its implicit `active = True` only when a leaf names the `active` field itself.
   const mentionsActive = leafFields(domain).includes('active');
+  // Filtered and sorted on the plain rows (no proxy per field read); the records are answered.
   const matching = env.store
-    .all(model)
+    .scan(model)
     .filter((rec) =>
       activeField && !mentionsActive && env.context.active_test !== false ? rec.active !== false : true,
     )
@@ -60,7 +61,9 @@ export function search(env: Env, model: string, domain: unknown, options: Search
   const sorted = sortRecords(env, model, matching, options.order || undefined);
   const offset = options.offset ?? 0;
   const limit = typeof options.limit === 'number' ? options.limit : undefined;
-  return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
+  return sorted
+    .slice(offset, limit === undefined ? undefined : offset + limit)
+    .map((row) => env.store.get(model, row.id) ?? row);
 }
 
 function checkFieldNames(env: Env, model: string, fields: readonly string[]): void {
@@ -169,8 +172,8 @@ function applyO2mCommands(env: Env, field: FieldDef, parentId: number, commands:
       case 5:
       case 6: {
         const keep = code === 6 ? ((value ?? []) as number[]) : [];
-        for (const rec of env.store.all(comodel)) {
-          if (rec[inverse] === parentId && !keep.includes(rec.id)) rec[inverse] = false;
+        for (const rec of recordsWhere(env, comodel, inverse, parentId)) {
+          if (!keep.includes(rec.id)) rec[inverse] = false;
         }
         for (const keepId of keep) write(env, comodel, [keepId], { [inverse]: parentId });
         break;

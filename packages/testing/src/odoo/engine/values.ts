@@ -18,17 +18,32 @@ export function displayName(env: Env, model: string, rec: Raw): string {
   return typeof name === 'string' ? name : `${model},${rec.id}`;
 }
 
+/**
+ * The records of `model` whose `field` is `id` (a many2one pointing back), by id, from the store's index.
+ *
+ * @example
+ * recordsWhere(env, 'sale.order.line', 'order_id', order.id); // the order's lines
+ */
+export function recordsWhere(env: Env, model: string, field: string, id: number): Raw[] {
+  const out: Raw[] = [];
+  for (const recId of env.store.idsWhere(model, field, id)) {
+    const rec = env.store.get(model, recId);
+    if (rec) out.push(rec);
+  }
+  return out;
+}
+
 /** Ids of `comodel` records whose `inverse` many2one points at `id`, in the comodel's order. */
 export function inverseIds(env: Env, comodel: string, inverse: string, id: number): number[] {
-  const recs = env.store.all(comodel).filter((r) => r[inverse] === id);
+  const recs = recordsWhere(env, comodel, inverse, id);
   return sortRecords(env, comodel, recs).map((r) => r.id);
 }
 
 /** The chatter of a `mail.thread` record (`message_ids`): its messages, newest first, without user notifications. */
 function threadMessageIds(env: Env, model: string, id: number): number[] {
-  const messages = env.store
-    .all('mail.message')
-    .filter((m) => m.model === model && m.res_id === id && m.message_type !== 'user_notification');
+  const messages = recordsWhere(env, 'mail.message', 'res_id', id).filter(
+    (m) => m.model === model && m.message_type !== 'user_notification',
+  );
   return sortRecords(env, 'mail.message', messages).map((m) => m.id);
 }
 

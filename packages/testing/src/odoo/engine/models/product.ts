@@ -1,5 +1,6 @@
 import type { Env, ModelSpec } from '../registry.js';
 import type { Raw } from '../store.js';
+import { recordsWhere } from '../values.js';
 import { childLocations, isInternal } from './locations.js';
 import { isStorable, num, related, round } from './util.js';
 
@@ -19,8 +20,8 @@ function countedLocations(env: Env): Set<number> | undefined {
 function onHand(env: Env, product: Raw, reservedToo: boolean): number {
   const scope = countedLocations(env);
   let total = 0;
-  for (const quant of env.store.all('stock.quant')) {
-    if (quant.product_id !== product.id || typeof quant.location_id !== 'number') continue;
+  for (const quant of recordsWhere(env, 'stock.quant', 'product_id', product.id)) {
+    if (typeof quant.location_id !== 'number') continue;
     if (!isInternal(env, quant.location_id)) continue;
     if (scope && !scope.has(quant.location_id)) continue;
     total += num(quant.quantity) - (reservedToo ? num(quant.reserved_quantity) : 0);
@@ -30,13 +31,8 @@ function onHand(env: Env, product: Raw, reservedToo: boolean): number {
 
 function pending(env: Env, product: Raw, direction: 'in' | 'out'): number {
   let total = 0;
-  for (const move of env.store.all('stock.move')) {
-    if (
-      move.product_id !== product.id ||
-      move.state === 'done' ||
-      move.state === 'cancel' ||
-      move.state === 'draft'
-    ) {
+  for (const move of recordsWhere(env, 'stock.move', 'product_id', product.id)) {
+    if (move.state === 'done' || move.state === 'cancel' || move.state === 'draft') {
       continue;
     }
     const from = typeof move.location_id === 'number' && isInternal(env, move.location_id);

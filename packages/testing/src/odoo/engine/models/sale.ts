@@ -2,17 +2,17 @@ import { faults } from '../faults.js';
 import { browseStrict, create } from '../orm.js';
 import type { Env, ModelSpec } from '../registry.js';
 import type { Raw } from '../store.js';
-import { displayName } from '../values.js';
+import { displayName, recordsWhere } from '../values.js';
 import { productUom } from './product.js';
 import { confirmPickings } from './stock-ops.js';
 import { lineUomField, num, pad, related, round } from './util.js';
 
 function orderLines(env: Env, order: Raw): Raw[] {
-  return env.store.all('sale.order.line').filter((l) => l.order_id === order.id);
+  return recordsWhere(env, 'sale.order.line', 'order_id', order.id);
 }
 
 function orderPickings(env: Env, order: Raw): Raw[] {
-  return env.store.all('stock.picking').filter((p) => p.sale_id === order.id);
+  return recordsWhere(env, 'stock.picking', 'sale_id', order.id);
 }
 
 function subtotal(line: Raw): number {
@@ -22,8 +22,8 @@ function subtotal(line: Raw): number {
 /** Delivered quantity of a line: done outgoing moves minus done returns. */
 function qtyDelivered(env: Env, line: Raw): number {
   let total = 0;
-  for (const move of env.store.all('stock.move')) {
-    if (move.sale_line_id !== line.id || move.state !== 'done') continue;
+  for (const move of recordsWhere(env, 'stock.move', 'sale_line_id', line.id)) {
+    if (move.state !== 'done') continue;
     const to = related(env, 'stock.location', move.location_dest_id);
     const from = related(env, 'stock.location', move.location_id);
     if (to?.usage === 'customer') total += num(move.quantity);
@@ -138,7 +138,7 @@ export const saleOrder: ModelSpec = {
           order.state = 'cancel';
           for (const picking of orderPickings(env, order)) {
             picking.state = 'cancel';
-            for (const move of env.store.all('stock.move').filter((m) => m.picking_id === picking.id)) {
+            for (const move of recordsWhere(env, 'stock.move', 'picking_id', picking.id)) {
               move.state = 'cancel';
             }
           }

@@ -2,6 +2,7 @@ import { faults } from '../faults.js';
 import { create } from '../orm.js';
 import type { Env } from '../registry.js';
 import type { Raw } from '../store.js';
+import { recordsWhere } from '../values.js';
 import { childLocations, isInternal } from './locations.js';
 import { isStorable, num, pad, related, round } from './util.js';
 
@@ -75,7 +76,7 @@ function reservedTotal(move: Raw): number {
 
 /** Sets a move's single move line to the move's quantity (creating or dropping it). */
 export function syncMoveLines(env: Env, move: Raw): void {
-  const lines = env.store.all('stock.move.line').filter((l) => l.move_id === move.id);
+  const lines = recordsWhere(env, 'stock.move.line', 'move_id', move.id);
   const qty = num(move.quantity);
   if (lines.length > 1) {
     const sum = lines.reduce((s, l) => s + num(l.quantity), 0);
@@ -155,7 +156,7 @@ export function reserveMove(env: Env, move: Raw): void {
 
 /** The picking state from its moves, as Odoo computes it. */
 export function computePickingState(env: Env, picking: Raw): void {
-  const moves = env.store.all('stock.move').filter((m) => m.picking_id === picking.id);
+  const moves = recordsWhere(env, 'stock.move', 'picking_id', picking.id);
   const states = moves.map((m) => String(m.state));
   let state: string;
   if (moves.length === 0) state = picking.state === 'cancel' ? 'cancel' : 'draft';
@@ -175,7 +176,7 @@ export function computePickingState(env: Env, picking: Raw): void {
 /** Confirms the draft moves of pickings and reserves them. */
 export function confirmPickings(env: Env, pickings: readonly Raw[]): void {
   for (const picking of pickings) {
-    const moves = env.store.all('stock.move').filter((m) => m.picking_id === picking.id);
+    const moves = recordsWhere(env, 'stock.move', 'picking_id', picking.id);
     for (const move of moves) if (move.state === 'draft') move.state = 'confirmed';
     for (const move of moves) reserveMove(env, move);
     computePickingState(env, picking);
@@ -205,9 +206,9 @@ export function needsBackorder(env: Env, picking: Raw): boolean {
 }
 
 function liveMoves(env: Env, picking: Raw): Raw[] {
-  return env.store
-    .all('stock.move')
-    .filter((m) => m.picking_id === picking.id && m.state !== 'done' && m.state !== 'cancel');
+  return recordsWhere(env, 'stock.move', 'picking_id', picking.id).filter(
+    (m) => m.state !== 'done' && m.state !== 'cancel',
+  );
 }
 
 /** Raises when a picking has nothing to validate. */
@@ -222,7 +223,7 @@ export function checkSomethingToValidate(env: Env, picking: Raw): void {
     const product = env.store.get('product.product', num(move.product_id));
     if (!product || product.tracking === 'none' || product.tracking === undefined || num(move.quantity) === 0)
       continue;
-    const lines = env.store.all('stock.move.line').filter((l) => l.move_id === move.id);
+    const lines = recordsWhere(env, 'stock.move.line', 'move_id', move.id);
     if (lines.some((l) => !l.lot_id && !l.lot_name)) {
       throw faults.user(`You need to supply a Lot/Serial number for product:\n- ${String(product.name)}`);
     }
@@ -273,7 +274,7 @@ export function splitRest(env: Env, picking: Raw, mode: 'backorder' | 'cancel'):
       move.quantity = 0;
       move.picked = false;
       move.state = 'confirmed';
-      for (const line of env.store.all('stock.move.line').filter((l) => l.move_id === move.id)) {
+      for (const line of recordsWhere(env, 'stock.move.line', 'move_id', move.id)) {
         env.store.remove('stock.move.line', line.id);
       }
       continue;
@@ -319,7 +320,7 @@ export function donePickings(env: Env, pickings: readonly Raw[]): void {
       move.quantity = qty;
       move.picked = true;
       syncMoveLines(env, move);
-      const lines = env.store.all('stock.move.line').filter((l) => l.move_id === move.id);
+      const lines = recordsWhere(env, 'stock.move.line', 'move_id', move.id);
       for (const line of lines) {
         const lotId = typeof line.lot_id === 'number' ? line.lot_id : false;
         moveQuant(env, num(move.product_id), num(move.location_id), lotId, -num(line.quantity));

@@ -2,7 +2,7 @@ import { faults } from '../faults.js';
 import { browseStrict } from '../orm.js';
 import type { Env, MethodSpec, ModelSpec } from '../registry.js';
 import type { Raw } from '../store.js';
-import { displayName } from '../values.js';
+import { displayName, recordsWhere } from '../values.js';
 import { productUom } from './product.js';
 import {
   checkSomethingToValidate,
@@ -43,7 +43,7 @@ export function backorderWizardAction(env: Env, pickingIds: readonly number[]): 
 }
 
 function pickingMoves(env: Env, picking: Raw): Raw[] {
-  return env.store.all('stock.move').filter((m) => m.picking_id === picking.id);
+  return recordsWhere(env, 'stock.move', 'picking_id', picking.id);
 }
 
 /** `button_validate`: `true`, or the backorder wizard action when something is left. */
@@ -141,7 +141,7 @@ export const picking: ModelSpec = {
   order: 'priority desc, scheduled_date asc, id desc',
   computes: {
     picking_type_code: (env, rec) => related(env, 'stock.picking.type', rec.picking_type_id)?.code ?? false,
-    return_count: (env, rec) => env.store.all('stock.picking').filter((p) => p.return_id === rec.id).length,
+    return_count: (env, rec) => recordsWhere(env, 'stock.picking', 'return_id', rec.id).length,
   },
   defaults: (env, vals) => {
     const typeId = typeof vals.picking_type_id === 'number' ? vals.picking_type_id : undefined;
@@ -253,7 +253,7 @@ export const move: ModelSpec = {
 function syncMoveFromLines(env: Env, moveId: unknown): void {
   const parent = related(env, 'stock.move', moveId);
   if (!parent) return;
-  const lines = env.store.all('stock.move.line').filter((l) => l.move_id === parent.id);
+  const lines = recordsWhere(env, 'stock.move.line', 'move_id', parent.id);
   parent.quantity = round(lines.reduce((s, l) => s + num(l.quantity), 0));
   if (lines.length > 0 && lines.every((l) => l.picked === true)) parent.picked = true;
   env.store.touch(parent, env.uid);

@@ -2,6 +2,7 @@ import { faults } from '../faults.js';
 import { browseStrict, create } from '../orm.js';
 import type { Env, MethodSpec, ModelSpec } from '../registry.js';
 import type { Raw } from '../store.js';
+import { recordsWhere } from '../values.js';
 import { confirmPickings, donePickings, nextPickingName, splitRest } from './stock-ops.js';
 import { num, related } from './util.js';
 
@@ -107,10 +108,10 @@ export const returnPicking: ModelSpec = {
     const picking = related(env, 'stock.picking', rec.picking_id);
     if (!picking) return;
     if (rec.location_id === undefined || rec.location_id === false) rec.location_id = picking.location_id;
-    const existing = env.store.all('stock.return.picking.line').some((l) => l.wizard_id === rec.id);
+    const existing = recordsWhere(env, 'stock.return.picking.line', 'wizard_id', rec.id).length > 0;
     if (existing) return;
-    for (const move of env.store.all('stock.move')) {
-      if (move.picking_id !== picking.id || move.state !== 'done') continue;
+    for (const move of recordsWhere(env, 'stock.move', 'picking_id', picking.id)) {
+      if (move.state !== 'done') continue;
       env.store.insert(
         'stock.return.picking.line',
         {
