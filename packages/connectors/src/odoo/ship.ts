@@ -1,5 +1,4 @@
 import { decimal, type Shipment } from '@crossdock/canonical';
-import { x2many } from '@crossdock/odoo-client';
 import type { OdooContext } from './context.js';
 import { refusal } from './errors.js';
 import { addParts, type LineParts, type MovePlan, moveCommands } from './move-lines.js';
@@ -11,7 +10,7 @@ import {
 } from './note-texts.js';
 import { postNoteAfterWrite, postNoteOnce } from './notes.js';
 import { pickingState } from './picking-state.js';
-import { byId, m2oId, type OdooRecord, str, unique } from './records.js';
+import { byId, m2oId, type OdooRecord, qty, str, unique } from './records.js';
 import { requestLineId } from './requests.js';
 import { recordShape } from './shape.js';
 import { readShipMoves } from './ship-moves.js';
@@ -151,7 +150,7 @@ function closeReason(remainder: Readonly<Record<string, Remainder>> | undefined)
 
 /**
  * Applies a shipment to a picking that is neither done nor cancelled: quantities, lots, packages and the tracking reference go in one
- * `stock.picking` write; then `button_validate` (and the backorder wizard when something is left).
+ * `stock.picking` write; then one `button_validate` that says what becomes of the rest.
  */
 async function applyToOpenPicking(
   ctx: OdooContext,
@@ -186,16 +185,14 @@ async function applyToOpenPicking(
       : {}),
   });
 
-  const answer = await pickings.call('button_validate', { ids: [pickingId] });
-  if (!isBackorderWizard(answer))
-    return { applied: true, pickingId, outcome: 'full', substitutions, short: [] };
   const decisions = Object.values(options.remainder ?? {});
   const keep = decisions.length === 0 || decisions.includes('BP');
-  const wizard = ctx.client.model('stock.backorder.confirmation');
-  const [wizardId] = await wizard.create({ pick_ids: [x2many.link(pickingId)] }, { context: answer.context });
-  await wizard.call(keep ? 'process' : 'process_cancel_backorder', {
-    ids: [wizardId as number],
-    context: answer.context,
+  // The rest's fate is known up front, so validate as the backorder wizard's own buttons do
+  // (`process` / `process_cancel_backorder` call `button_validate` with this context): one call,
+  // no wizard round trip.
+  await pickings.call('button_validate', {
+    ids: [pickingId],
+    context: { skip_backorder: true, ...(keep ? {} : { picking_ids_not_to_backorder: [pickingId] }) },
   });
   const short = shortLines(
     live,
@@ -204,6 +201,10 @@ async function applyToOpenPicking(
     keep ? 'BP' : closeReason(options.remainder),
     options.remainder,
   );
+  // Odoo leaves a rest when any open move got less than its demand (an ordered move a substitute
+  // stood in for included), whatever the request lines add up to.
+  const rest = live.some((move) => decimal.gt(qty(move.product_uom_qty), plans.get(move)?.quantity ?? '0'));
+  if (!rest) return { applied: true, pickingId, outcome: 'full', substitutions, short };
   if (!keep) return { applied: true, pickingId, outcome: 'closed_short', substitutions, short };
   const [backorder] = BACKORDER.check(
     await pickings.searchRead({
@@ -223,16 +224,6 @@ async function applyToOpenPicking(
       ? {}
       : { backorderId: backorder.id as number, backorderName: String(backorder.name) }),
   };
-}
-
-function isBackorderWizard(
-  answer: unknown,
-): answer is { res_model: string; context: Record<string, unknown> } {
-  return (
-    typeof answer === 'object' &&
-    answer !== null &&
-    (answer as { res_model?: unknown }).res_model === 'stock.backorder.confirmation'
-  );
 }
 
 /** Whether a shipment content names this move by its request line (sale order line) or move id. */
