@@ -1,21 +1,22 @@
 /** Whether a failed call may have changed the external system. */
 export type Executed = 'no' | 'unknown' | 'yes';
 
+/** Optional fields may be given as `undefined` (the error keeps them `undefined` either way). */
 export interface ConnectorErrorInit {
   /** The external system, e.g. `odoo`, `shipbob`. */
   readonly system: string;
   /** The capability that failed, e.g. `fulfillment.release`. */
   readonly operation: string;
   readonly message: string;
-  readonly httpStatus?: number;
+  readonly httpStatus?: number | undefined;
   /** The vendor's own error code, e.g. ShipBob's validation code or an Odoo exception name. */
-  readonly vendorCode?: string;
+  readonly vendorCode?: string | undefined;
   readonly retryable: boolean;
-  readonly retryAfterMs?: number;
+  readonly retryAfterMs?: number | undefined;
   readonly executed: Executed;
-  readonly correlationId?: string;
+  readonly correlationId?: string | undefined;
   /** The external id concerned, when there is one. */
-  readonly externalId?: string;
+  readonly externalId?: string | undefined;
   readonly cause?: unknown;
 }
 

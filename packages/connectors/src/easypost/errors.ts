@@ -25,14 +25,14 @@ export function withExecuted(error: ConnectorError, executed: Executed): Connect
     system: error.system,
     operation: error.operation,
     message: error.message.slice(`${error.system} ${error.operation}: `.length),
-    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
-    ...(error.vendorCode === undefined ? {} : { vendorCode: error.vendorCode }),
+    httpStatus: error.httpStatus,
+    vendorCode: error.vendorCode,
     retryable: error.retryable,
-    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    retryAfterMs: error.retryAfterMs,
     executed,
-    ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
-    ...(error.externalId === undefined ? {} : { externalId: error.externalId }),
-    ...(error.cause === undefined ? {} : { cause: error.cause }),
+    correlationId: error.correlationId,
+    externalId: error.externalId,
+    cause: error.cause,
   });
 }
 

@@ -58,12 +58,12 @@ export function toConnectorError(
     system: 'odoo',
     operation,
     message: error.serverMessage ?? error.message,
-    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
-    ...(error.exceptionName === undefined ? {} : { vendorCode: error.exceptionName }),
+    httpStatus: error.httpStatus,
+    vendorCode: error.exceptionName,
     retryable: error.retryable,
-    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    retryAfterMs: error.retryAfterMs,
     executed: error.executed,
-    ...(correlationId === undefined ? {} : { correlationId }),
+    correlationId,
     cause: error,
   });
 }

@@ -24,19 +24,7 @@ export interface ShipBobErrorInit {
  * throw shipbobError({ operation: 'fulfillment.get', message: 'not found', httpStatus: 404, executed: 'no' });
  */
 export function shipbobError(init: ShipBobErrorInit): ConnectorError {
-  return new ConnectorError({
-    system: SYSTEM,
-    operation: init.operation,
-    message: init.message,
-    retryable: init.retryable ?? false,
-    executed: init.executed,
-    ...(init.httpStatus === undefined ? {} : { httpStatus: init.httpStatus }),
-    ...(init.vendorCode === undefined ? {} : { vendorCode: init.vendorCode }),
-    ...(init.retryAfterMs === undefined ? {} : { retryAfterMs: init.retryAfterMs }),
-    ...(init.correlationId === undefined ? {} : { correlationId: init.correlationId }),
-    ...(init.externalId === undefined ? {} : { externalId: init.externalId }),
-    ...(init.cause === undefined ? {} : { cause: init.cause }),
-  });
+  return new ConnectorError({ system: SYSTEM, ...init, retryable: init.retryable ?? false });
 }
 
 /** Redacts every occurrence of the secret from a text (defence in depth for vendor echoes). */

@@ -19,18 +19,7 @@ export interface ShopifyErrorInit {
  * @example throw shopifyError('orders.list', { message: 'HTTP 401', httpStatus: 401, retryable: false, executed: 'no' });
  */
 export function shopifyError(operation: string, init: ShopifyErrorInit): ConnectorError {
-  return new ConnectorError({
-    system: 'shopify',
-    operation,
-    message: init.message,
-    retryable: init.retryable,
-    executed: init.executed,
-    ...(init.httpStatus === undefined ? {} : { httpStatus: init.httpStatus }),
-    ...(init.vendorCode === undefined ? {} : { vendorCode: init.vendorCode }),
-    ...(init.retryAfterMs === undefined ? {} : { retryAfterMs: init.retryAfterMs }),
-    ...(init.correlationId === undefined ? {} : { correlationId: init.correlationId }),
-    ...(init.externalId === undefined ? {} : { externalId: init.externalId }),
-  });
+  return new ConnectorError({ system: 'shopify', operation, ...init });
 }
 
 /** A mutation's `userErrors` entry. */
