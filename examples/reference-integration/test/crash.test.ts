@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toEnvironment } from '../src/config/env.ts';
 import { type EmbeddedSystems, startEmbeddedSystems } from '../src/demo/environment.ts';
-import { type SeededOrder, seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
+import { type SeededOrder, seedOneProductOrders } from '../src/demo/seed.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -41,14 +41,8 @@ describe('a crash in the middle of a release batch', () => {
     systems = await startEmbeddedSystems({
       config: { store: { kind: 'postgres', url: DATABASE_URL, schema } },
     });
-    const products = [{ sku: 'CRASH-MUG', name: 'Mug', stock: 1000 }];
-    const ids = await seedProducts(systems.odooClient, 19, products);
-    seedWarehouse(systems.shipbob.control, products);
-    const customer = await seedCustomer(systems.odooClient, 'Crash Customer');
-    orders = [];
-    for (let index = 0; index < ORDERS; index++) {
-      orders.push(await seedOrder(systems.odooClient, customer, [[ids.get('CRASH-MUG') as number, 1]]));
-    }
+    const mug = { sku: 'CRASH-MUG', name: 'Mug', stock: 1000 };
+    orders = await seedOneProductOrders(systems, 19, mug, ORDERS, 'Crash Customer');
     env = toEnvironment(systems.config);
   }, 120_000);
   afterAll(async () => {

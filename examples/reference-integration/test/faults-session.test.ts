@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
-import { type SeededOrder, seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
+import { type SeededOrder, seedOneProductOrders } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import type { Service } from '../src/service.ts';
 
@@ -14,13 +14,8 @@ describe('an Odoo session expiring in the middle of a batch', () => {
   beforeAll(async () => {
     // Odoo 18 with a password: the client logs in on /web/session/authenticate and keeps the cookie.
     systems = await startEmbeddedSystems({ odooVersion: 18 });
-    const products = [{ sku: 'SES-MUG', name: 'Mug', stock: 500 }];
-    const mug = (await seedProducts(systems.odooClient, 18, products)).get('SES-MUG') as number;
-    seedWarehouse(systems.shipbob.control, products);
-    const customer = await seedCustomer(systems.odooClient, 'Session Customer');
-    batch = [];
-    for (let index = 0; index < BATCH; index++)
-      batch.push(await seedOrder(systems.odooClient, customer, [[mug, 1]]));
+    const mug = { sku: 'SES-MUG', name: 'Mug', stock: 500 };
+    batch = await seedOneProductOrders(systems, 18, mug, BATCH, 'Session Customer');
     service = await embeddedService(systems);
   });
   afterAll(async () => {

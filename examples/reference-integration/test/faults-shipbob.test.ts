@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedSystems, embeddedService, startEmbeddedSystems } from '../src/demo/environment.ts';
-import { type SeededOrder, seedCustomer, seedOrder, seedProducts, seedWarehouse } from '../src/demo/seed.ts';
+import { type SeededOrder, seedOneProductOrders } from '../src/demo/seed.ts';
 import { pollReleases } from '../src/flows/release.ts';
 import type { Service } from '../src/service.ts';
 
@@ -14,13 +14,8 @@ describe('a ShipBob 429 storm during a release batch', () => {
 
   beforeAll(async () => {
     systems = await startEmbeddedSystems();
-    const products = [{ sku: 'RL-MUG', name: 'Mug', stock: 500 }];
-    const mug = (await seedProducts(systems.odooClient, 19, products)).get('RL-MUG') as number;
-    seedWarehouse(systems.shipbob.control, products);
-    const customer = await seedCustomer(systems.odooClient, 'Storm Customer');
-    batch = [];
-    for (let index = 0; index < BATCH; index++)
-      batch.push(await seedOrder(systems.odooClient, customer, [[mug, 1]]));
+    const mug = { sku: 'RL-MUG', name: 'Mug', stock: 500 };
+    batch = await seedOneProductOrders(systems, 19, mug, BATCH, 'Storm Customer');
     service = await embeddedService(systems);
   });
   afterAll(async () => {

@@ -109,3 +109,29 @@ export function seedWarehouse(
     });
   }
 }
+
+/**
+ * A batch of one-line orders of one product, stocked in Odoo and at the 3PL, for one customer: what
+ * the failure tests and the soak release.
+ *
+ * @example const orders = await seedOneProductOrders(systems, 19, { sku: 'MUG', name: 'Mug', stock: 500 }, 30, 'Ada');
+ */
+export async function seedOneProductOrders(
+  systems: {
+    readonly odooClient: OdooClient;
+    readonly shipbob: { readonly control: Parameters<typeof seedWarehouse>[0] };
+  },
+  version: number,
+  product: SeedProduct,
+  count: number,
+  customerName: string,
+): Promise<SeededOrder[]> {
+  const productId = (await seedProducts(systems.odooClient, version, [product])).get(product.sku) as number;
+  seedWarehouse(systems.shipbob.control, [product]);
+  const customer = await seedCustomer(systems.odooClient, customerName);
+  const orders: SeededOrder[] = [];
+  for (let index = 0; index < count; index++) {
+    orders.push(await seedOrder(systems.odooClient, customer, [[productId, 1]]));
+  }
+  return orders;
+}
